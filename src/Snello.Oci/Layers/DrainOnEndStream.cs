@@ -1,0 +1,75 @@
+namespace Snello.Oci.Layers;
+
+/// <summary>
+/// Reads a decompressed stream; at its end, reads the stored stream under it to its end too. A decompressor
+/// may stop before the last bytes of its input (gzip trailers, zstd skippable frames), and only a stored stream
+/// read to its end has had its digest checked.
+/// </summary>
+internal sealed class DrainOnEndStream(Stream decompressed, Stream stored) : Stream
+{
+    private bool _drained;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = decompressed.Read(buffer);
+        if (n == 0 && buffer.Length > 0 && !_drained)
+        {
+            _drained = true;
+            stored.CopyTo(Null);
+        }
+
+        return n;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var n = await decompressed.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (n == 0 && buffer.Length > 0 && !_drained)
+        {
+            _drained = true;
+            await stored.CopyToAsync(Null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return n;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            decompressed.Dispose();
+            stored.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
