@@ -146,8 +146,9 @@ public sealed class OciLayout : IBlobSource
     public async Task AddManifestAsync(Descriptor manifest, string? tag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        await using var fileLock = await LayoutLock.AcquireAsync(System.IO.Path.Combine(Root, "index.json.lock"),
+        var fileLock = await LayoutLock.AcquireAsync(System.IO.Path.Combine(Root, "index.json.lock"),
             cancellationToken).ConfigureAwait(false);
+        await using var held = fileLock.ConfigureAwait(false);
         var (index, _) = ReadIndex();
         var entry = manifest;
         if (tag is not null)
