@@ -1,10 +1,11 @@
 namespace Snello.Oci.FileSystems;
 
 /// <summary>
-/// The content of one tar member as a stream. At the member's end it reads the rest of the layer, so the
-/// layer's digest is checked before the reader sees the end; disposing it closes the layer.
+/// The content of one tar member as a stream. Given the layer stream, it reads the rest of the layer at the
+/// member's end, so the layer's digest is checked before the reader sees the end, and disposing it closes
+/// the layer; without it, it only reads the member.
 /// </summary>
-internal sealed class TarContentStream(TarArchiveReader reader, Stream layer) : Stream
+internal sealed class TarContentStream(TarArchiveReader reader, Stream? layer) : Stream
 {
     private bool _drained;
 
@@ -31,7 +32,7 @@ internal sealed class TarContentStream(TarArchiveReader reader, Stream layer) : 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var n = await reader.ReadContentAsync(buffer, cancellationToken).ConfigureAwait(false);
-        if (n == 0 && buffer.Length > 0 && !_drained)
+        if (n == 0 && buffer.Length > 0 && !_drained && layer is not null)
         {
             _drained = true;
             await reader.DrainAsync(cancellationToken).ConfigureAwait(false);
@@ -54,7 +55,7 @@ internal sealed class TarContentStream(TarArchiveReader reader, Stream layer) : 
     {
         if (disposing)
         {
-            layer.Dispose();
+            layer?.Dispose();
         }
 
         base.Dispose(disposing);
@@ -62,7 +63,11 @@ internal sealed class TarContentStream(TarArchiveReader reader, Stream layer) : 
 
     public override async ValueTask DisposeAsync()
     {
-        await layer.DisposeAsync().ConfigureAwait(false);
+        if (layer is not null)
+        {
+            await layer.DisposeAsync().ConfigureAwait(false);
+        }
+
         await base.DisposeAsync().ConfigureAwait(false);
     }
 }
