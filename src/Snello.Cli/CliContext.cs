@@ -27,9 +27,9 @@ internal sealed class CliContext
 
     public bool Color { get; }
 
-    public TextWriter Out => Console.Out;
+    public TextWriter Out { get; } = Console.Out;
 
-    public TextWriter Error => Console.Error;
+    public TextWriter Error { get; } = Console.Error;
 
     public BlobCache Cache => new(CacheRoot, Logger);
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Snello.Cli.Rendering;
 using Snello.Oci.Images;
-using Snello.Oci.Model;
 
 namespace Snello.Cli.Commands;
 

@@ -37,25 +37,25 @@ public static class TestImages
             Dir(w, "bin/");
             Dir(w, "etc/");
             Dir(w, "tmp/", 0b1_111_111_111);
-            File(w, "bin/busybox", System.IO.File.ReadAllBytes(busybox), 0b111_101_101);
+            AddFile(w, "bin/busybox", System.IO.File.ReadAllBytes(busybox), 0b111_101_101);
             Link(w, TarEntryType.SymbolicLink, "bin/sh", "busybox");
-            File(w, "etc/os-release", "ID=snello-test\nVERSION_ID=1\n"u8.ToArray());
-            File(w, "etc/passwd", "root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532::/home/nonroot:/sbin/nologin\n"u8.ToArray());
-            File(w, "etc/removed-later", "gone\n"u8.ToArray());
+            AddFile(w, "etc/os-release", "ID=snello-test\nVERSION_ID=1\n"u8.ToArray());
+            AddFile(w, "etc/passwd", "root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532::/home/nonroot:/sbin/nologin\n"u8.ToArray());
+            AddFile(w, "etc/removed-later", "gone\n"u8.ToArray());
             Dir(w, "opaque/");
-            File(w, "opaque/old", "old\n"u8.ToArray());
-            File(w, "data/original", "shared content\n"u8.ToArray());
+            AddFile(w, "opaque/old", "old\n"u8.ToArray());
+            AddFile(w, "data/original", "shared content\n"u8.ToArray());
             Link(w, TarEntryType.HardLink, "data/hardlink", "data/original");
             var deep = string.Join('/', Enumerable.Repeat("long-directory-name", 8)) + "/file-with-a-long-name.txt";
-            File(w, deep, "deep\n"u8.ToArray());
+            AddFile(w, deep, "deep\n"u8.ToArray());
         });
         var appLayer = Tar(w =>
         {
             Dir(w, "app/");
-            File(w, "app/greeting.txt", Encoding.UTF8.GetBytes(Greeting + "\n"));
-            File(w, "etc/.wh.removed-later", []);
-            File(w, "opaque/.wh..wh..opq", []);
-            File(w, "opaque/new", "new\n"u8.ToArray());
+            AddFile(w, "app/greeting.txt", Encoding.UTF8.GetBytes(Greeting + "\n"));
+            AddFile(w, "etc/.wh.removed-later", []);
+            AddFile(w, "opaque/.wh..wh..opq", []);
+            AddFile(w, "opaque/new", "new\n"u8.ToArray());
         });
 
         var layers = new List<(byte[] Tar, byte[] Gzip)> { (baseLayer, Gzip(baseLayer)), (appLayer, Gzip(appLayer)) };
@@ -123,7 +123,7 @@ public static class TestImages
     private static void Dir(TarWriter w, string name, int mode = 0b111_101_101) =>
         w.WriteEntry(new PaxTarEntry(TarEntryType.Directory, name) { Mode = (UnixFileMode)mode });
 
-    private static void File(TarWriter w, string name, byte[] content, int mode = 0b110_100_100) =>
+    private static void AddFile(TarWriter w, string name, byte[] content, int mode = 0b110_100_100) =>
         w.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name)
         {
             Mode = (UnixFileMode)mode,

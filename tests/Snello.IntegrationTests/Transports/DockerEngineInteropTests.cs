@@ -17,14 +17,14 @@ public sealed class DockerEngineInteropTests : IDisposable
         var seed = await TestImages.WriteOciAsync(_temp["seed"]);
         var tag = $"snello-it/load:{Guid.NewGuid():N}"[..30];
         var archive = _temp["load.tar"];
-        Snello.Check("copy", seed, $"docker-archive:{archive}:{tag}");
+        SnelloCli.Check("copy", seed, $"docker-archive:{archive}:{tag}");
 
         var load = Docker.Check("load", "-i", archive);
         Assert.Contains(tag, load.Stdout, StringComparison.Ordinal);
         try
         {
             var id = Docker.Check("image", "inspect", "--format", "{{.Id}}", tag).Stdout.Trim();
-            Assert.Equal(Snello.Check("digest", "--config", seed).Stdout.Trim(), id);
+            Assert.Equal(SnelloCli.Check("digest", "--config", seed).Stdout.Trim(), id);
             var run = Docker.Check("run", "--rm", "--network", "none", tag);
             Assert.Equal(TestImages.Greeting + "\n", run.Stdout);
         }
@@ -39,7 +39,7 @@ public sealed class DockerEngineInteropTests : IDisposable
     {
         var rootfs = _temp["rootfs.tar"];
         var seed = await TestImages.WriteOciAsync(_temp["seed"]);
-        var export = Snello.Run("export", seed, "-");
+        var export = SnelloCli.Run("export", seed, "-");
         Assert.True(export.ExitCode == 0, export.ToString());
         File.WriteAllBytes(rootfs, export.StdoutBytes);
 
@@ -50,13 +50,13 @@ public sealed class DockerEngineInteropTests : IDisposable
             var saved = _temp["saved.tar"];
             Docker.Check("save", "-o", saved, tag);
             var location = $"docker-archive:{saved}";
-            Assert.Equal(TestImages.Greeting + "\n", Snello.Check("cat", location, "/app/greeting.txt").Stdout);
+            Assert.Equal(TestImages.Greeting + "\n", SnelloCli.Check("cat", location, "/app/greeting.txt").Stdout);
             var id = Docker.Check("image", "inspect", "--format", "{{.Id}}", tag).Stdout.Trim();
-            Assert.Equal(id, Snello.Check("digest", "--config", location).Stdout.Trim());
-            Assert.Equal(id, Snello.Check("digest", "--config", $"{location}:{tag}").Stdout.Trim());
+            Assert.Equal(id, SnelloCli.Check("digest", "--config", location).Stdout.Trim());
+            Assert.Equal(id, SnelloCli.Check("digest", "--config", $"{location}:{tag}").Stdout.Trim());
 
-            Snello.Check("copy", location, $"oci:{_temp["layout"]}:from-docker");
-            var json = Snello.Check("inspect", "--format", "json", $"oci:{_temp["layout"]}:from-docker").Stdout;
+            SnelloCli.Check("copy", location, $"oci:{_temp["layout"]}:from-docker");
+            var json = SnelloCli.Check("inspect", "--format", "json", $"oci:{_temp["layout"]}:from-docker").Stdout;
             using var doc = JsonDocument.Parse(json);
             Assert.All(doc.RootElement.GetProperty("layers").EnumerateArray(), l =>
                 Assert.Equal("application/vnd.oci.image.layer.v1.tar+gzip", l.GetProperty("mediaType").GetString()));
@@ -75,12 +75,12 @@ public sealed class DockerEngineInteropTests : IDisposable
     public async Task Snello_reads_the_oci_style_docker_archive_of_docker_25_and_keeps_its_manifest_digest()
     {
         var seed = await TestImages.WriteOciAsync(_temp["seed"]);
-        Snello.Check("copy", seed, $"docker-archive:{_temp["classic.tar"]}");
+        SnelloCli.Check("copy", seed, $"docker-archive:{_temp["classic.tar"]}");
         var layout = _temp["layout"];
-        Snello.Check("copy", $"docker-archive:{_temp["classic.tar"]}", $"oci:{layout}");
-        var manifestDigest = Snello.Check("digest", $"oci:{layout}").Stdout.Trim();
+        SnelloCli.Check("copy", $"docker-archive:{_temp["classic.tar"]}", $"oci:{layout}");
+        var manifestDigest = SnelloCli.Check("digest", $"oci:{layout}").Stdout.Trim();
 
-        using var doc = JsonDocument.Parse(Snello.Check("inspect", "--format", "json", $"oci:{layout}").Stdout);
+        using var doc = JsonDocument.Parse(SnelloCli.Check("inspect", "--format", "json", $"oci:{layout}").Stdout);
         var config = doc.RootElement.GetProperty("configDigest").GetString()!;
         var layers = doc.RootElement.GetProperty("layers").EnumerateArray()
             .Select(l => "blobs/sha256/" + l.GetProperty("digest").GetString()!.Split(':')[1]).ToList();
@@ -98,8 +98,8 @@ public sealed class DockerEngineInteropTests : IDisposable
         await TarFile.CreateFromDirectoryAsync(layout, archive, includeBaseDirectory: false);
 
         var location = $"docker-archive:{archive}:example.com/docker25/image:latest";
-        Assert.Equal(manifestDigest, Snello.Check("digest", location).Stdout.Trim());
-        Assert.Equal(config, Snello.Check("digest", "--config", location).Stdout.Trim());
-        Assert.Equal(TestImages.Greeting + "\n", Snello.Check("cat", location, "/app/greeting.txt").Stdout);
+        Assert.Equal(manifestDigest, SnelloCli.Check("digest", location).Stdout.Trim());
+        Assert.Equal(config, SnelloCli.Check("digest", "--config", location).Stdout.Trim());
+        Assert.Equal(TestImages.Greeting + "\n", SnelloCli.Check("cat", location, "/app/greeting.txt").Stdout);
     }
 }

@@ -40,12 +40,12 @@ public sealed class LocalTransportRoundTripTests : IDisposable
     {
         var seed = await TestImages.WriteOciAsync(_temp["seed"]);
         var source = Location(from, "a");
-        Snello.Check("copy", seed, source);
+        SnelloCli.Check("copy", seed, source);
         var target = Location(to, "b");
-        Snello.Check("copy", source, target);
+        SnelloCli.Check("copy", source, target);
 
-        var sourceConfig = Snello.Check("digest", "--config", source).Stdout.Trim();
-        var targetConfig = Snello.Check("digest", "--config", target).Stdout.Trim();
+        var sourceConfig = SnelloCli.Check("digest", "--config", source).Stdout.Trim();
+        var targetConfig = SnelloCli.Check("digest", "--config", target).Stdout.Trim();
         Assert.Equal(sourceConfig, targetConfig);
 
         var sourceDiffIds = DiffIds(source);
@@ -53,10 +53,10 @@ public sealed class LocalTransportRoundTripTests : IDisposable
 
         if (from != "docker-archive" && to != "docker-archive")
         {
-            Assert.Equal(Snello.Check("digest", source).Stdout, Snello.Check("digest", target).Stdout);
+            Assert.Equal(SnelloCli.Check("digest", source).Stdout, SnelloCli.Check("digest", target).Stdout);
         }
 
-        Assert.Equal(TestImages.Greeting + "\n", Snello.Check("cat", target, "/app/greeting.txt").Stdout);
+        Assert.Equal(TestImages.Greeting + "\n", SnelloCli.Check("cat", target, "/app/greeting.txt").Stdout);
     }
 
     [Fact]
@@ -64,19 +64,19 @@ public sealed class LocalTransportRoundTripTests : IDisposable
     {
         var seed = await TestImages.WriteOciAsync(_temp["seed"]);
         var docker = $"oci:{_temp["docker"]}:d";
-        Snello.Check("copy", "--manifest-format", "docker", seed, docker);
-        var raw = Snello.Check("inspect", "--raw", docker).Stdout;
+        SnelloCli.Check("copy", "--manifest-format", "docker", seed, docker);
+        var raw = SnelloCli.Check("inspect", "--raw", docker).Stdout;
         Assert.Contains("application/vnd.docker.distribution.manifest.v2+json", raw, StringComparison.Ordinal);
         Assert.Contains("application/vnd.docker.image.rootfs.diff.tar.gzip", raw, StringComparison.Ordinal);
 
         var back = $"oci:{_temp["back"]}:o";
-        Snello.Check("copy", "--manifest-format", "oci", docker, back);
-        Assert.Equal(Snello.Check("digest", seed).Stdout, Snello.Check("digest", back).Stdout);
+        SnelloCli.Check("copy", "--manifest-format", "oci", docker, back);
+        Assert.Equal(SnelloCli.Check("digest", seed).Stdout, SnelloCli.Check("digest", back).Stdout);
     }
 
     private static string DiffIds(string location)
     {
-        var json = Snello.Check("inspect", "--format", "json", location).Stdout;
+        var json = SnelloCli.Check("inspect", "--format", "json", location).Stdout;
         using var doc = System.Text.Json.JsonDocument.Parse(json);
         return string.Join(",", doc.RootElement.GetProperty("layers").EnumerateArray()
             .Select(l => l.GetProperty("diffId").GetString()));

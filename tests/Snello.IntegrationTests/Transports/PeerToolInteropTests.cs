@@ -15,7 +15,7 @@ public sealed class PeerToolInteropTests : IDisposable
     {
         var umoci = Components.RequireTool("umoci", "umoci");
         var seed = await TestImages.WriteOciAsync(_temp["seed"]);
-        Snello.Check("copy", seed, $"oci:{_temp["layout"]}:v1");
+        SnelloCli.Check("copy", seed, $"oci:{_temp["layout"]}:v1");
 
         ProcessRunner.Check(umoci, "unpack", "--rootless", "--image", $"{_temp["layout"]}:v1", _temp["bundle"]);
         var rootfs = Path.Combine(_temp["bundle"], "rootfs");
@@ -30,8 +30,8 @@ public sealed class PeerToolInteropTests : IDisposable
     {
         var tool = Components.RequireTool("oci-image-tool", "oci-image-tool");
         var seed = await TestImages.WriteOciAsync(_temp["seed"]);
-        Snello.Check("copy", seed, $"oci:{_temp["layout"]}:v1");
-        Snello.Check("copy", seed, $"oci-archive:{_temp["image.tar"]}:v1");
+        SnelloCli.Check("copy", seed, $"oci:{_temp["layout"]}:v1");
+        SnelloCli.Check("copy", seed, $"oci-archive:{_temp["image.tar"]}:v1");
 
         ProcessRunner.Check(tool, "validate", "--type", "imageLayout", "--ref", "v1", _temp["layout"]);
         ProcessRunner.Check(tool, "validate", "--type", "image", "--ref", "v1", _temp["image.tar"]);
@@ -43,15 +43,15 @@ public sealed class PeerToolInteropTests : IDisposable
         var skopeo = Components.RequireTool("skopeo", "skopeo");
         var seed = await TestImages.WriteOciAsync(_temp["seed"]);
         var archive = $"oci-archive:{_temp["image.tar"]}:v1";
-        Snello.Check("copy", seed, archive);
+        SnelloCli.Check("copy", seed, archive);
         var dockerArchive = $"docker-archive:{_temp["docker.tar"]}:example.com/snello/test:v1";
-        Snello.Check("copy", seed, dockerArchive);
+        SnelloCli.Check("copy", seed, dockerArchive);
 
-        var manifestDigest = Snello.Check("digest", seed).Stdout.Trim();
+        var manifestDigest = SnelloCli.Check("digest", seed).Stdout.Trim();
         var inspect = ProcessRunner.Check(skopeo, "inspect", "--raw", archive).StdoutBytes;
         Assert.Equal(manifestDigest, global::Snello.Oci.Digests.Digest.Compute(inspect).ToString());
 
-        var config = Snello.Check("digest", "--config", seed).Stdout.Trim();
+        var config = SnelloCli.Check("digest", "--config", seed).Stdout.Trim();
         var skopeoConfig = ProcessRunner.Check(skopeo, "inspect", "--config", "--raw", dockerArchive).StdoutBytes;
         Assert.Equal(config, global::Snello.Oci.Digests.Digest.Compute(skopeoConfig).ToString());
 
@@ -76,13 +76,13 @@ public sealed class PeerToolInteropTests : IDisposable
         {
             var raw = ProcessRunner.Check(skopeo, "inspect", "--raw", location).StdoutBytes;
             Assert.Equal(global::Snello.Oci.Digests.Digest.Compute(raw).ToString(),
-                Snello.Check("digest", location).Stdout.Trim());
-            Assert.Equal(TestImages.Greeting + "\n", Snello.Check("cat", location, "/app/greeting.txt").Stdout);
+                SnelloCli.Check("digest", location).Stdout.Trim());
+            Assert.Equal(TestImages.Greeting + "\n", SnelloCli.Check("cat", location, "/app/greeting.txt").Stdout);
         }
 
-        Assert.Equal(Snello.Check("digest", "--config", seed).Stdout,
-            Snello.Check("digest", "--config", dockerArchive).Stdout);
-        Assert.Equal(TestImages.Greeting + "\n", Snello.Check("cat", dockerArchive, "/app/greeting.txt").Stdout);
+        Assert.Equal(SnelloCli.Check("digest", "--config", seed).Stdout,
+            SnelloCli.Check("digest", "--config", dockerArchive).Stdout);
+        Assert.Equal(TestImages.Greeting + "\n", SnelloCli.Check("cat", dockerArchive, "/app/greeting.txt").Stdout);
     }
 
     [Fact]
@@ -90,14 +90,14 @@ public sealed class PeerToolInteropTests : IDisposable
     {
         var umoci = Components.RequireTool("umoci", "umoci");
         var seed = await TestImages.WriteOciAsync(_temp["seed"]);
-        Snello.Check("copy", seed, $"oci:{_temp["layout"]}:v1");
+        SnelloCli.Check("copy", seed, $"oci:{_temp["layout"]}:v1");
         ProcessRunner.Check(umoci, "unpack", "--rootless", "--image", $"{_temp["layout"]}:v1", _temp["bundle"]);
         File.WriteAllText(Path.Combine(_temp["bundle"], "rootfs", "app", "added.txt"), "added by umoci\n");
         ProcessRunner.Check(umoci, "repack", "--image", $"{_temp["layout"]}:v2", _temp["bundle"]);
 
-        var json = Snello.Check("inspect", "--format", "json", $"oci:{_temp["layout"]}:v2").Stdout;
+        var json = SnelloCli.Check("inspect", "--format", "json", $"oci:{_temp["layout"]}:v2").Stdout;
         using var doc = JsonDocument.Parse(json);
         Assert.Equal(3, doc.RootElement.GetProperty("layers").GetArrayLength());
-        Assert.Equal("added by umoci\n", Snello.Check("cat", $"oci:{_temp["layout"]}:v2", "/app/added.txt").Stdout);
+        Assert.Equal("added by umoci\n", SnelloCli.Check("cat", $"oci:{_temp["layout"]}:v2", "/app/added.txt").Stdout);
     }
 }

@@ -17,8 +17,8 @@ public sealed class SchemaValidationTests : IDisposable
         var python = Components.RequireJsonSchemaValidator();
         var seed = await TestImages.WriteOciAsync(_temp["seed"]);
         var layout = _temp["layout"];
-        Snello.Check("copy", seed, $"oci:{layout}:v1");
-        Snello.Check("copy", "--manifest-format", "oci", $"docker-archive:{Archive(seed)}", $"oci:{layout}:v2");
+        SnelloCli.Check("copy", seed, $"oci:{layout}:v1");
+        SnelloCli.Check("copy", "--manifest-format", "oci", $"docker-archive:{Archive(seed)}", $"oci:{layout}:v2");
 
         var index = Path.Combine(layout, "index.json");
         var manifests = new List<string>();
@@ -57,7 +57,7 @@ public sealed class SchemaValidationTests : IDisposable
     private string Archive(string seed)
     {
         var path = _temp["seed-docker.tar"];
-        Snello.Check("copy", seed, $"docker-archive:{path}");
+        SnelloCli.Check("copy", seed, $"docker-archive:{path}");
         return path;
     }
 

@@ -1,10 +1,8 @@
-using System.Formats.Tar;
-
 namespace Snello.Oci.Transports.Archives;
 
 /// <summary>
 /// The regular files of an uncompressed tar archive with where their data lies, found in one pass over the
-/// headers (data is skipped, not read), so any member can be opened later without extracting the archive.
+/// headers (data is seeked over, not read), so any member can be opened later without extracting the archive.
 /// </summary>
 internal sealed class TarArchiveIndex
 {
@@ -28,23 +26,10 @@ internal sealed class TarArchiveIndex
             throw new ImageFormatException($"{what} '{path}' does not exist");
         }
 
-        var members = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        try
+        Dictionary<string, (long, long)> members;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
         {
-            using var reader = new TarReader(file, leaveOpen: true);
-            while (reader.GetNextEntry(copyData: false) is { } entry)
-            {
-                if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile)
-                {
-                    // On a seekable stream the reader leaves the position at the entry's data.
-                    members[Normalize(entry.Name)] = (file.Position, entry.Length);
-                }
-            }
-        }
-        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
-        {
-            throw new ImageFormatException($"{what} '{path}' is not a readable tar archive: {e.Message}", e);
+            members = TarHeaderScanner.Scan(file, path, what);
         }
 
         if (members.Count == 0)

@@ -1,7 +1,7 @@
 namespace Snello.IntegrationTests.Infrastructure;
 
 /// <summary>Runs the snello command as a user would, as a separate process, with its own cache.</summary>
-public static class Snello
+public static class SnelloCli
 {
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "snello.dll");
 
