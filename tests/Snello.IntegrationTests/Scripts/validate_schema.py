@@ -22,7 +22,6 @@ def main() -> int:
     with open(os.path.join(schema_dir, schema_file), encoding="utf-8") as f:
         root = json.load(f)
     base = "file://" + os.path.abspath(schema_dir) + "/"
-    resolver = jsonschema.RefResolver(base_uri=base, referrer=root, store=store)
     # Relative $refs resolve against each schema's id; make every file reachable from every id's folder.
     by_name = {n: s for n, s in store.items() if n.endswith(".json") and "/" not in n}
     folders = {base.rstrip("/")}
@@ -32,6 +31,7 @@ def main() -> int:
     for folder in folders:
         for name, schema in by_name.items():
             store[folder + "/" + name] = schema
+    resolver = jsonschema.RefResolver(base_uri=base, referrer=root, store=store)
     validator_class = jsonschema.validators.validator_for(root)
     validator = validator_class(root, resolver=resolver, format_checker=jsonschema.FormatChecker())
     failed = 0
