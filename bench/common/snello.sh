@@ -28,7 +28,9 @@ measure() {
   for _ in $(seq "$runs"); do
     [ -n "${BEFORE_EACH:-}" ] && eval "$BEFORE_EACH"
     local out
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f '%e %M' -o "$cache/time.out" "$@" >/dev/null 2>"$cache/last-stderr" || {
+      echo "[bench] failed: $* (see $cache/last-stderr)" >&2; cat "$cache/last-stderr" >&2; return 1; }
+    out=$(tail -1 "$cache/time.out")
     times+=("${out% *}")
     [ "${out#* }" -gt "$rss" ] && rss=${out#* }
   done

@@ -9,7 +9,9 @@ internal static class ExitCodes
     /// <summary>Findings at or above the <c>--fail-on</c> threshold.</summary>
     public const int Findings = 1;
 
-    /// <summary>The command line is wrong: an unknown option, a malformed value, a transport that cannot do this.</summary>
+    /// <summary>
+    /// The command line is wrong: an unknown option, a malformed value, a transport that cannot do this.
+    /// </summary>
     public const int Usage = 2;
 
     /// <summary>The input cannot be used: unreadable image, parse error, digest mismatch, a limit exceeded.</summary>

@@ -49,7 +49,11 @@ internal static class CompletionCommand
         """;
 
     private const string Fish = """
-        complete -c snello -f -a '(snello "[suggest:"(string length -- (commandline -cp))"]" (commandline -cp) 2>/dev/null)'
+        function __snello_complete
+            set -l line (commandline -cp)
+            snello "[suggest:"(string length -- $line)"]" $line 2>/dev/null
+        end
+        complete -c snello -f -a '(__snello_complete)'
 
         """;
 }

@@ -127,7 +127,9 @@ internal static class InspectCommand
     }
 
     private static string Words(IReadOnlyList<string>? words) =>
-        words is null or { Count: 0 } ? "-" : JsonSerializer.Serialize(words, CliJsonContext.Default.IReadOnlyListString);
+        words is null or { Count: 0 }
+            ? "-"
+            : JsonSerializer.Serialize(words, CliJsonContext.Default.IReadOnlyListString);
 
     private static string Truncate(string text, int max)
     {

@@ -71,7 +71,8 @@ internal static class LsCommand
     {
         if (root.Length > 0)
         {
-            var entry = view.Resolve(root) ?? throw new FileNotFoundInImageException(root, "does not exist in the image");
+            var entry = view.Resolve(root)
+                ?? throw new FileNotFoundInImageException(root, "does not exist in the image");
             if (entry.Type != EntryType.Directory)
             {
                 return [view.Get(root)!];
@@ -94,7 +95,8 @@ internal static class LsCommand
     {
         if (n < 0 || n >= view.Layers.Count)
         {
-            throw new UsageException($"--layer '{n}' is out of range; the image has layers 0 to {view.Layers.Count - 1}");
+            throw new UsageException(
+                $"--layer '{n}' is out of range; the image has layers 0 to {view.Layers.Count - 1}");
         }
 
         var tree = view.Layers[n];

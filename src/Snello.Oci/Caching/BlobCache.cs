@@ -78,7 +78,8 @@ public sealed class BlobCache
     /// the blob's path. A blob already present is kept and the content is read to its end and discarded.
     /// </summary>
     /// <exception cref="DigestMismatchException">The content does not match; nothing is stored.</exception>
-    public async Task<string> PutAsync(Descriptor descriptor, Stream content, CancellationToken cancellationToken = default)
+    public async Task<string> PutAsync(Descriptor descriptor, Stream content,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(content);

@@ -10,7 +10,7 @@ public sealed class MemoryIndex : IImageIndex
 {
     private readonly Dictionary<Digest, IManifestArtifact> _children;
 
-    /// <summary>Builds the index document from <paramref name="index"/> and serves <paramref name="children"/>.</summary>
+    /// <summary>Builds the document from <paramref name="index"/> and serves <paramref name="children"/>.</summary>
     public MemoryIndex(ImageIndex index, IEnumerable<IManifestArtifact> children)
     {
         ArgumentNullException.ThrowIfNull(index);
@@ -34,7 +34,8 @@ public sealed class MemoryIndex : IImageIndex
     public ImageIndex Index { get; }
 
     /// <inheritdoc />
-    public Task<IManifestArtifact> GetManifestAsync(Descriptor descriptor, CancellationToken cancellationToken = default)
+    public Task<IManifestArtifact> GetManifestAsync(Descriptor descriptor,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         return _children.TryGetValue(descriptor.Digest, out var child)

@@ -42,7 +42,10 @@ public static class Mutate
         var manifest = image.Manifest with
         {
             MediaType = manifestType,
-            Config = image.Manifest.Config with { MediaType = MediaTypes.Convert(image.Manifest.Config.MediaType, format) },
+            Config = image.Manifest.Config with
+            {
+                MediaType = MediaTypes.Convert(image.Manifest.Config.MediaType, format),
+            },
             Layers = layers.Select(l => l.Descriptor).ToList(),
         };
         return new MemoryImage(manifest, image.RawConfig, layers);

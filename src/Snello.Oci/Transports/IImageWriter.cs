@@ -9,6 +9,8 @@ public interface IImageWriter
     ImageLocation Location { get; }
 
     /// <summary>Writes the artifact and returns what the location now holds.</summary>
-    /// <exception cref="ImageFormatException">A blob failed its digest, or the artifact cannot be stored here.</exception>
+    /// <exception cref="ImageFormatException">
+    /// A blob failed its digest, or the artifact cannot be stored here.
+    /// </exception>
     Task<WriteResult> WriteAsync(IManifestArtifact artifact, CancellationToken cancellationToken = default);
 }

@@ -60,16 +60,30 @@ public sealed record ImageLocation
             }
         }
 
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (colon > 0 && (slash < 0 || colon < slash) && !text[..colon].Contains('.', StringComparison.Ordinal) &&
-            text[..colon] != "localhost" && !char.IsAsciiDigit(text[colon + 1]) &&
-            text[..colon].All(char.IsAsciiLetterLower) && text[(colon + 1)..].Contains('/', StringComparison.Ordinal))
+        if (LooksLikeUnknownTransport(text, out var unknown))
         {
-            throw Invalid(text, $"unknown transport '{text[..colon]}:'");
+            throw Invalid(text, $"unknown transport '{unknown}:'");
         }
 
         return Remote(TransportKind.Registry, text, text);
+    }
+
+    // "name:rest" is a transport when "rest" cannot be a tag ("/var/lib", "x/y") and "name:" cannot be a
+    // registry host with a port ("localhost:5000/app", "registry:443/app").
+    private static bool LooksLikeUnknownTransport(string text, out string prefix)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        prefix = colon > 0 ? text[..colon] : "";
+        if (colon <= 0 || text.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0 && slash < colon)
+        {
+            return false;
+        }
+
+        var rest = text[(colon + 1)..];
+        var port = rest.Split('/')[0];
+        var isPort = port.Length > 0 && port.All(char.IsAsciiDigit);
+        return prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') &&
+            rest.Contains('/', StringComparison.Ordinal) && !isPort;
     }
 
     private static readonly (string Prefix, TransportKind Kind)[] LocalPrefixes =
