@@ -4,6 +4,7 @@ using Snello.Cli.Logging;
 using Snello.Oci.Caching;
 using Snello.Oci.Images;
 using Snello.Oci.Model;
+using Snello.Oci.Registry;
 using Snello.Oci.Transports;
 
 namespace Snello.Cli;
@@ -11,12 +12,14 @@ namespace Snello.Cli;
 /// <summary>What one command invocation works with: output format, logger, cache, stdout and stderr.</summary>
 internal sealed class CliContext
 {
-    private CliContext(OutputFormat format, ILogger logger, string cacheRoot, bool color)
+    private CliContext(OutputFormat format, ILogger logger, string cacheRoot, bool color,
+        RegistryClientOptions registry)
     {
         Format = format;
         Logger = logger;
         CacheRoot = cacheRoot;
         Color = color;
+        Registry = registry;
     }
 
     public OutputFormat Format { get; }
@@ -33,7 +36,10 @@ internal sealed class CliContext
 
     public BlobCache Cache => new(CacheRoot, Logger);
 
-    public TransportOptions Transports => new(Cache, Logger);
+    /// <summary>How registries are spoken to; one instance per invocation, so clients and tokens are shared.</summary>
+    public RegistryClientOptions Registry { get; }
+
+    public TransportOptions Transports => new(Cache, Logger) { Registry = Registry };
 
     public static CliContext From(ParseResult parse)
     {
@@ -42,8 +48,34 @@ internal sealed class CliContext
         var level = parse.GetValue(GlobalOptions.LogLevelOption)
             ?? (parse.GetValue(GlobalOptions.Verbose) ? LogLevel.Debug : LogLevel.Warning);
         var cache = parse.GetValue(GlobalOptions.CacheDir) ?? BlobCache.DefaultRoot();
-        return new CliContext(parse.GetValue(GlobalOptions.Format), new StderrLogger(level, !noColor),
-            Path.GetFullPath(cache), !noColor);
+        var logger = new StderrLogger(level, !noColor);
+        var registry = new RegistryClientOptions
+        {
+            Credentials = new DockerConfig(logger: logger),
+            Insecure = parse.GetValue(GlobalOptions.Insecure),
+            StallTimeout = StallTimeout(),
+            Logger = logger,
+        };
+        return new CliContext(parse.GetValue(GlobalOptions.Format), logger, Path.GetFullPath(cache), !noColor,
+            registry);
+    }
+
+    /// <summary>SNELLO_REGISTRY_TIMEOUT: seconds a registry may stay silent before an attempt fails [30].</summary>
+    private static TimeSpan StallTimeout()
+    {
+        var text = Environment.GetEnvironmentVariable("SNELLO_REGISTRY_TIMEOUT");
+        if (string.IsNullOrEmpty(text))
+        {
+            return TimeSpan.FromSeconds(30);
+        }
+
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0 || seconds > 3600)
+        {
+            throw new UsageException($"SNELLO_REGISTRY_TIMEOUT '{text}' is not a number of seconds from 0 to 3600");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
     }
 
     /// <summary>A note for the person at the terminal, on stderr.</summary>

@@ -39,5 +39,11 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [CacheDir, Format, Verbose, LogLevelOption, NoColor];
+    public static readonly Option<bool> Insecure = new("--insecure")
+    {
+        Description = "Speak plain http to every registry (localhost and 127.0.0.0/8 get http without it)",
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> All => [CacheDir, Format, Verbose, LogLevelOption, NoColor, Insecure];
 }

@@ -3,6 +3,7 @@ using Snello.Cli.Commands;
 using Snello.Oci;
 using Snello.Oci.Digests;
 using Snello.Oci.Images;
+using Snello.Oci.Registry;
 using Snello.Oci.Transports;
 
 namespace Snello.Cli;
@@ -15,7 +16,10 @@ internal static class SnelloApp
         var root = new RootCommand(
             "snello: build, slim, analyse and debug distroless container images, without a Docker daemon.\n\n" +
             "Images are named with a transport: oci:DIR[:TAG], oci-archive:FILE[:TAG], " +
-            "docker-archive:FILE[:REF], dir:ROOTFS, docker://REF (a bare REF means docker://).");
+            "docker-archive:FILE[:REF], dir:ROOTFS, docker://REF (a bare REF means docker://).\n\n" +
+            "Registries: credentials come from the Docker config file ('snello login'); localhost and 127.0.0.0/8 " +
+            "are spoken to over http, others over https (--insecure: http for all). Exit code 5: a registry " +
+            "cannot be reached or refuses the credentials.");
         foreach (var option in GlobalOptions.All)
         {
             root.Options.Add(option);
@@ -27,6 +31,9 @@ internal static class SnelloApp
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(CopyCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());
+        root.Subcommands.Add(TagsCommand.Create());
+        root.Subcommands.Add(LoginCommand.Create());
+        root.Subcommands.Add(LogoutCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());
         root.Subcommands.Add(CompletionCommand.Create());
         return root;
@@ -96,6 +103,11 @@ internal static class SnelloApp
         FormatException => ("invalid-value", ExitCodes.Usage),
         DigestMismatchException => ("digest-mismatch", ExitCodes.InputUnusable),
         PlatformNotFoundException => ("platform-not-found", ExitCodes.InputUnusable),
+        RegistryUnreachableException => ("registry-unreachable", ExitCodes.ComponentUnreachable),
+        RegistryAuthenticationException => ("unauthorized", ExitCodes.ComponentUnreachable),
+        RegistryNotFoundException => ("not-found", ExitCodes.InputUnusable),
+        RegistryException => ("registry-error", ExitCodes.InputUnusable),
+        CredentialHelperException => ("credential-helper", ExitCodes.ComponentUnreachable),
         Oci.FileSystems.LimitExceededException => ("limit-exceeded", ExitCodes.InputUnusable),
         Oci.FileSystems.FileNotFoundInImageException => ("not-found", ExitCodes.InputUnusable),
         ImageFormatException => ("image-unusable", ExitCodes.InputUnusable),

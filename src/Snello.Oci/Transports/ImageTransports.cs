@@ -19,6 +19,7 @@ public static class ImageTransports
             TransportKind.OciArchive => new OciArchiveReader(location),
             TransportKind.DockerArchive => new DockerArchiveReader(location),
             TransportKind.Directory => new Directories.DirectoryReader(location, options),
+            TransportKind.Registry => new Registry.RegistryReader(location, options),
             _ => throw NotYet(location),
         };
     }
@@ -36,6 +37,7 @@ public static class ImageTransports
             TransportKind.DockerArchive => new DockerArchiveWriter(location),
             TransportKind.Directory => throw new UnsupportedTransportException(
                 $"'{location}': dir: is read-only; write a root filesystem with 'snello export IMAGE DIR'"),
+            TransportKind.Registry => new Registry.RegistryWriter(location, options),
             _ => throw NotYet(location),
         };
     }
