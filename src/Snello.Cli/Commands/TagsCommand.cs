@@ -31,7 +31,7 @@ internal static class TagsCommand
             }
 
             using var client = new RegistryClient(reference.Registry, context.Registry);
-            var tags = await client.ListTagsAsync(reference.Repository, ct);
+            var tags = await client.ListTagsAsync(reference.Repository, cancellationToken: ct);
             if (context.Format == OutputFormat.Json)
             {
                 JsonOutput.Write(w =>

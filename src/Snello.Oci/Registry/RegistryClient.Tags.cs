@@ -5,7 +5,9 @@ namespace Snello.Oci.Registry;
 
 public sealed partial class RegistryClient
 {
-    private const int TagPageSize = 1000;
+    /// <summary>The page size asked of the registry when listing tags.</summary>
+    public const int DefaultTagPageSize = 1000;
+
     private const int MaxTagPages = 10_000;
 
     /// <summary>
@@ -16,12 +18,13 @@ public sealed partial class RegistryClient
     /// <exception cref="RegistryAuthenticationException">Access refused.</exception>
     /// <exception cref="RegistryUnreachableException">The registry cannot be reached or keeps failing.</exception>
     /// <exception cref="RegistryException">A page is not a tag list, or the pages do not end.</exception>
-    public async Task<IReadOnlyList<string>> ListTagsAsync(string repository,
+    public async Task<IReadOnlyList<string>> ListTagsAsync(string repository, int pageSize = DefaultTagPageSize,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(repository);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var tags = new List<string>();
-        Uri? next = Api(repository, $"tags/list?n={TagPageSize}");
+        Uri? next = Api(repository, $"tags/list?n={pageSize}");
         for (var page = 0; next is not null; page++)
         {
             if (page == MaxTagPages)

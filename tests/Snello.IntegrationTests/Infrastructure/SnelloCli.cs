@@ -24,6 +24,16 @@ public static class SnelloCli
         return ProcessRunner.Run("dotnet", args, environment: env);
     }
 
+    /// <summary>Runs snello with extra environment variables and, optionally, text on stdin.</summary>
+    public static ProcessRunner.Result RunWith(IDictionary<string, string> environment, string? stdin,
+        params string[] arguments)
+    {
+        var env = new Dictionary<string, string>(environment) { ["NO_COLOR"] = "1" };
+        env.TryAdd("XDG_CACHE_HOME", Path.Combine(Path.GetTempPath(), "snello-it-cache"));
+        using var input = stdin is null ? null : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin));
+        return ProcessRunner.Run("dotnet", [Dll, .. arguments], environment: env, stdin: input);
+    }
+
     public static ProcessRunner.Result Check(params string[] arguments)
     {
         var result = Run(arguments);
