@@ -34,6 +34,18 @@ public sealed class FaultProxy : IDisposable
     /// <summary>Every request line seen, with its Range header if any, in order.</summary>
     public IReadOnlyList<string> Requests => _requests.ToList();
 
+    /// <summary>Faults queued and not yet used.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_faults)
+            {
+                return _faults.Count;
+            }
+        }
+    }
+
     public void Add(Fault fault)
     {
         lock (_faults)
