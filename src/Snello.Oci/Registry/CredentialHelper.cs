@@ -54,7 +54,12 @@ internal sealed class CredentialHelper(string name, string? searchPath)
     public async Task StoreAsync(string serverUrl, RegistryCredential credential, CancellationToken cancellationToken)
     {
         var input = JsonSerializer.Serialize(
-            new CredentialHelperReply { ServerUrl = serverUrl, Username = credential.Username, Secret = credential.Secret },
+            new CredentialHelperReply
+            {
+                ServerUrl = serverUrl,
+                Username = credential.Username,
+                Secret = credential.Secret,
+            },
             RegistryJsonContext.Default.CredentialHelperReply);
         var (exit, stdout, stderr) = await RunAsync("store", input, cancellationToken).ConfigureAwait(false);
         if (exit != 0)

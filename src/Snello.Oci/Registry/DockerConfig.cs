@@ -37,7 +37,9 @@ public sealed class DockerConfig : ICredentialSource
     /// <summary>The config file.</summary>
     public string Path { get; }
 
-    /// <summary><c>$DOCKER_CONFIG/config.json</c> when the variable is set, else <c>~/.docker/config.json</c>.</summary>
+    /// <summary>
+    /// <c>$DOCKER_CONFIG/config.json</c> when the variable is set, else <c>~/.docker/config.json</c>.
+    /// </summary>
     public static string DefaultPath()
     {
         var dir = Environment.GetEnvironmentVariable("DOCKER_CONFIG");

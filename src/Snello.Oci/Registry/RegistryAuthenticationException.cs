@@ -7,8 +7,8 @@ namespace Snello.Oci.Registry;
 public sealed class RegistryAuthenticationException : RegistryException
 {
     /// <summary>Creates the exception.</summary>
-    public RegistryAuthenticationException(string registry, string message, System.Net.HttpStatusCode? statusCode = null,
-        Exception? innerException = null)
+    public RegistryAuthenticationException(string registry, string message,
+        System.Net.HttpStatusCode? statusCode = null, Exception? innerException = null)
         : base(registry, message, statusCode, innerException)
     {
     }

@@ -175,7 +175,8 @@ internal sealed class RegistryAuthenticator(RegistryClient client, string regist
         {
             var who = credential is null ? "anonymous access" : $"user '{credential.Username}'";
             throw new RegistryAuthenticationException(registry, $"{what}: the token server refused {who} with " +
-                $"{(int)response.StatusCode} {response.ReasonPhrase}; check the credentials ('snello login {registry}')",
+                $"{(int)response.StatusCode} {response.ReasonPhrase}; check the credentials " +
+                $"('snello login {registry}')",
                 response.StatusCode);
         }
 

@@ -10,7 +10,8 @@ public sealed partial class RegistryClient
     /// <summary>Whether the repository holds a blob (<c>HEAD /v2/NAME/blobs/DIGEST</c>).</summary>
     /// <exception cref="RegistryAuthenticationException">Access refused.</exception>
     /// <exception cref="RegistryUnreachableException">The registry cannot be reached or keeps failing.</exception>
-    public async Task<bool> BlobExistsAsync(string repository, Digest digest, CancellationToken cancellationToken = default)
+    public async Task<bool> BlobExistsAsync(string repository, Digest digest,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(repository);
         var uri = Api(repository, "blobs/" + digest);

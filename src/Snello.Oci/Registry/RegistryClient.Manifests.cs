@@ -74,7 +74,7 @@ public sealed partial class RegistryClient
     /// Stores a manifest or index under a tag or its digest. The blobs and child manifests it names must be
     /// in the repository already. Returns the digest the registry reports (the bytes' own digest).
     /// </summary>
-    /// <exception cref="RegistryException">The registry refused the manifest; the message has its error codes.</exception>
+    /// <exception cref="RegistryException">The registry refused the manifest; the message has its codes.</exception>
     /// <exception cref="RegistryAuthenticationException">Push access refused.</exception>
     /// <exception cref="RegistryUnreachableException">The registry cannot be reached or keeps failing.</exception>
     public async Task<Digest> PutManifestAsync(string repository, string reference, string mediaType,

@@ -113,7 +113,7 @@ public sealed partial class RegistryClient
     private static string? RetryAfterText(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Retry-After", out var values) ? values.FirstOrDefault() : null;
 
-    /// <summary>Whether an exception is a failed connection or transfer (rather than a cancellation or a bug).</summary>
+    /// <summary>Whether an exception is a failed connection or transfer (not a cancellation or a bug).</summary>
     internal static bool IsTransportFailure(Exception e, CancellationToken cancellationToken) => e switch
     {
         HttpRequestException => true,
@@ -169,7 +169,8 @@ public sealed partial class RegistryClient
         };
     }
 
-    private static async Task<string> ErrorDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<string> ErrorDetailAsync(HttpResponseMessage response,
+        CancellationToken cancellationToken)
     {
         try
         {

@@ -177,10 +177,9 @@ public sealed partial class RegistryClient
             }
 
             var target = WithDigest(location, descriptor.Digest);
-            using var response = await SendAsync((_, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Put, target)
-            {
-                Content = new ByteArrayContent([]),
-            }), PushScope(repository), $"PUT {target}", false, cancellationToken).ConfigureAwait(false);
+            using var response = await SendAsync((_, _) => Task.FromResult(
+                new HttpRequestMessage(HttpMethod.Put, target) { Content = new ByteArrayContent([]) }),
+                PushScope(repository), $"PUT {target}", false, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.Created)
             {
                 await ThrowForStatusAsync(response, $"completing the upload of '{descriptor.Digest}' to '{repository}'",

@@ -54,7 +54,7 @@ public sealed partial class RegistryClient : IDisposable
     /// <summary>Where API requests go: <c>https://HOST[:PORT]/</c>, or http for a local or insecure registry.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Bounds the blob downloads in flight from this registry to <see cref="RegistryClientOptions.Parallelism"/>.</summary>
+    /// <summary>Bounds the downloads in flight to <see cref="RegistryClientOptions.Parallelism"/>.</summary>
     internal SemaphoreSlim DownloadSlots { get; }
 
     /// <summary>The options in force.</summary>
@@ -68,7 +68,7 @@ public sealed partial class RegistryClient : IDisposable
     /// are accepted: with a token server, a token is fetched for them.
     /// </summary>
     /// <exception cref="RegistryUnreachableException">The registry cannot be reached or keeps failing.</exception>
-    /// <exception cref="RegistryAuthenticationException">The registry or its token server refuses the credentials.</exception>
+    /// <exception cref="RegistryAuthenticationException">The registry or its token server refuses.</exception>
     /// <exception cref="RegistryException">The registry answered something other than the API check's 200.</exception>
     public async Task CheckAsync(CancellationToken cancellationToken = default)
     {

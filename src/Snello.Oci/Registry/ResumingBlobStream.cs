@@ -82,7 +82,8 @@ internal sealed class ResumingBlobStream : Stream
 
                 var wait = options.Retry.Delay(_failures);
                 _logger.LogDebug("registry {Registry}: blob {Digest} cut at byte {Position} ({Reason}); resuming " +
-                    "in {Wait} ms", _client.Registry, _descriptor.Digest, _position, reason, (long)wait.TotalMilliseconds);
+                    "in {Wait} ms", _client.Registry, _descriptor.Digest, _position, reason,
+                    (long)wait.TotalMilliseconds);
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 await ReopenAsync(cancellationToken).ConfigureAwait(false);
             }

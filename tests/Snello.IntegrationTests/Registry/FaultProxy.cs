@@ -116,7 +116,8 @@ public sealed class FaultProxy : IDisposable
         var range = lines.FirstOrDefault(l => l.StartsWith("Range:", StringComparison.OrdinalIgnoreCase));
         _requests.Enqueue(range is null ? lines[0] : $"{lines[0]} [{range}]");
         var length = lines.Where(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-            .Select(l => long.Parse(l["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture))
+            .Select(l => long.Parse(l["Content-Length:".Length..].Trim(),
+                System.Globalization.CultureInfo.InvariantCulture))
             .FirstOrDefault();
         var body = new byte[length];
         await stream.ReadExactlyAsync(body);

@@ -38,7 +38,7 @@ public sealed class RegistryServer : IDisposable
         }
     }
 
-    /// <summary>Starts a registry; <paramref name="extraConfig"/> is YAML appended at the top level (auth, ...).</summary>
+    /// <summary>Starts a registry; <paramref name="extraConfig"/> is top-level YAML appended (auth, ...).</summary>
     /// <param name="extraConfig">Top-level YAML sections such as <c>auth:</c>.</param>
     /// <param name="tls">Certificate and key PEM files to serve https with, or null for http.</param>
     public static RegistryServer Start(string extraConfig = "", (string Cert, string Key)? tls = null)

@@ -110,7 +110,12 @@ public sealed class TokenServer : IDisposable
             }
 
             var granted = parts[2].Split(',').Where(allowed.Contains).ToArray();
-            access.Add(new Dictionary<string, object> { ["type"] = "repository", ["name"] = parts[1], ["actions"] = granted });
+            access.Add(new Dictionary<string, object>
+            {
+                ["type"] = "repository",
+                ["name"] = parts[1],
+                ["actions"] = granted,
+            });
         }
 
         var token = Sign(user ?? "", access);

@@ -3,6 +3,7 @@ using Snello.Oci;
 using Snello.Oci.Digests;
 using Snello.Oci.Images;
 using Snello.Oci.Model;
+using Snello.Oci.Registry;
 using Snello.Oci.Transports;
 
 namespace Snello.Tests.Cli;
@@ -20,6 +21,11 @@ public sealed class ExitCodeTests
         { new FileNotFoundException("x"), "not-found", 3 },
         { new UnauthorizedAccessException("x"), "permission-denied", 3 },
         { new IOException("x"), "io", 3 },
+        { new RegistryUnreachableException("r", "x"), "registry-unreachable", 5 },
+        { new RegistryAuthenticationException("r", "x"), "unauthorized", 5 },
+        { new CredentialHelperException("h", "x"), "credential-helper", 5 },
+        { new RegistryNotFoundException("r", "x"), "not-found", 3 },
+        { new RegistryException("r", "x"), "registry-error", 3 },
         { new OperationCanceledException(), "interrupted", 130 },
         { new InvalidOperationException("x"), "internal", 70 },
     };

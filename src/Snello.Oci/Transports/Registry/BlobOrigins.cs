@@ -16,7 +16,9 @@ internal static class BlobOrigins
     public static void Record(Digest digest, string registry, string repository) =>
         Origins[digest] = (registry, repository);
 
-    /// <summary>A repository of <paramref name="registry"/> other than <paramref name="repository"/> that has the blob.</summary>
+    /// <summary>
+    /// A repository of <paramref name="registry"/> other than <paramref name="repository"/> that has the blob.
+    /// </summary>
     public static string? MountSource(Digest digest, string registry, string repository) =>
         Origins.TryGetValue(digest, out var origin) && origin.Registry == registry && origin.Repository != repository
             ? origin.Repository

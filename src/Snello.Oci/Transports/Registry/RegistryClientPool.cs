@@ -14,5 +14,9 @@ internal static class RegistryClientPool
 
     public static RegistryClient Get(string registry, TransportOptions options) =>
         Clients.GetOrAdd((registry, options.Registry), key => new RegistryClient(key.Registry, key.Options ??
-            new RegistryClientOptions { Credentials = new DockerConfig(logger: options.Logger), Logger = options.Logger }));
+            new RegistryClientOptions
+            {
+                Credentials = new DockerConfig(logger: options.Logger),
+                Logger = options.Logger,
+            }));
 }

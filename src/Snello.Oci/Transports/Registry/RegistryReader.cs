@@ -30,9 +30,9 @@ public sealed class RegistryReader : IImageReader
     public ImageLocation Location { get; }
 
     /// <inheritdoc />
-    /// <exception cref="global::Snello.Oci.Registry.RegistryNotFoundException">The registry has no such manifest.</exception>
+    /// <exception cref="global::Snello.Oci.Registry.RegistryNotFoundException">No such manifest.</exception>
     /// <exception cref="global::Snello.Oci.Registry.RegistryAuthenticationException">Access refused.</exception>
-    /// <exception cref="global::Snello.Oci.Registry.RegistryUnreachableException">The registry cannot be reached.</exception>
+    /// <exception cref="global::Snello.Oci.Registry.RegistryUnreachableException">Unreachable.</exception>
     public async Task<IManifestArtifact> ReadAsync(CancellationToken cancellationToken = default)
     {
         var reference = Location.Reference!;
