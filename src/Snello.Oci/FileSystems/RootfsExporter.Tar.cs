@@ -65,7 +65,7 @@ public static partial class RootfsExporter
                 options.Logger.LogDebug("Exporting {Count} files of layer {Digest} to tar", members.Count, digest);
             }
 
-            var stream = await layer.OpenUncompressedAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await OpenSecondReadAsync(layer, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 var reader = new TarArchiveReader(stream, digest, new ExtractionBudget(options.Limits));

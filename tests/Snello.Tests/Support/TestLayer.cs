@@ -12,10 +12,14 @@ public sealed class TestLayer : ILayer
     private readonly byte[] _stored;
     private readonly Func<Stream>? _open;
 
-    private TestLayer(byte[] stored, Descriptor descriptor, Digest diffId, Func<Stream>? open = null)
+    private readonly bool _verifyDiffId;
+
+    private TestLayer(byte[] stored, Descriptor descriptor, Digest diffId, Func<Stream>? open = null,
+        bool verifyDiffId = false)
     {
         _stored = stored;
         _open = open;
+        _verifyDiffId = verifyDiffId || open is null;
         Descriptor = descriptor;
         DiffId = diffId;
     }
@@ -44,6 +48,20 @@ public sealed class TestLayer : ILayer
     {
         var honest = FromTar(tar);
         return new TestLayer(Gzip(replacement), honest.Descriptor with { Size = -1 }, honest.DiffId);
+    }
+
+    /// <summary>
+    /// A layer whose source changes after the first read: later reads get <paramref name="later"/> under the
+    /// honest descriptor, as a blob rewritten on disk between two reads would.
+    /// </summary>
+    public static TestLayer ChangingAfterFirstRead(byte[] tar, byte[] later)
+    {
+        var honest = FromTar(tar);
+        var forged = Gzip(later);
+        var reads = 0;
+        return new TestLayer([], honest.Descriptor, honest.DiffId, () => new VerifyingStream(
+            new MemoryStream(reads++ == 0 ? honest._stored : forged), honest.Descriptor.Digest, -1, "layer"),
+            verifyDiffId: true);
     }
 
     /// <summary>A layer read from a stream made on demand, without digest checks (for bombs).</summary>
@@ -75,7 +93,7 @@ public sealed class TestLayer : ILayer
         Opened++;
         var stored = await OpenCompressedAsync(cancellationToken);
         var tar = await LayerCompressionStreams.OpenDecompressedAsync(stored, cancellationToken);
-        return _open is not null
+        return !_verifyDiffId
             ? tar
             : new VerifyingStream(tar, DiffId, -1, $"uncompressed layer {Descriptor.Digest} with diff ID");
     }

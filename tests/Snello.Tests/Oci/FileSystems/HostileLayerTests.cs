@@ -230,6 +230,30 @@ public sealed class HostileLayerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_layer_that_changes_between_the_two_reads_fails_and_leaves_nothing()
+    {
+        var layer = TestLayer.ChangingAfterFirstRead(new TarBuilder().File("a", "good").Build(),
+            new TarBuilder().File("a", "evil").Build());
+
+        var error = await Assert.ThrowsAsync<DigestMismatchException>(() => ExportAsync(new TestImage(layer)));
+        Assert.Equal(layer.Descriptor.Digest, error.Expected);
+        AssertParentEmpty();
+    }
+
+    [Fact]
+    public async Task A_tar_export_whose_layer_changes_throws_after_partial_output()
+    {
+        var layer = TestLayer.ChangingAfterFirstRead(
+            new TarBuilder().Directory("d").Symlink("link", "d").File("a", "good").Build(),
+            new TarBuilder().Directory("d").Symlink("link", "d").File("a", "evil").Build());
+        using var output = new MemoryStream();
+
+        await Assert.ThrowsAsync<DigestMismatchException>(
+            () => RootfsExporter.ExportToTarAsync(new TestImage(layer), output, new ExportOptions(), Ct));
+        Assert.True(output.Length > 0);
+    }
+
+    [Fact]
     public async Task A_member_with_an_empty_name_is_refused()
     {
         var tar = RawTar.Of((new FileEntry { Path = string.Empty, Type = EntryType.RegularFile }, null));
