@@ -51,7 +51,8 @@ public static partial class RootfsExporter
     internal static async Task<Stream> OpenSecondReadAsync(ILayer layer, CancellationToken cancellationToken)
     {
         var stored = await layer.OpenCompressedAsync(cancellationToken).ConfigureAwait(false);
-        return await LayerCompressionStreams.OpenDecompressedAsync(stored, cancellationToken).ConfigureAwait(false);
+        return await LayerCompressionStreams.OpenDecompressedAsync(stored, $"layer '{layer.Descriptor.Digest}'",
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A layer changed between the two reads: a member the view needs is gone.</summary>

@@ -86,7 +86,8 @@ public sealed class MemoryImage : IImage
         public async Task<Stream> OpenUncompressedAsync(CancellationToken cancellationToken = default)
         {
             var stored = await OpenCompressedAsync(cancellationToken);
-            var tar = await LayerCompressionStreams.OpenDecompressedAsync(stored, cancellationToken);
+            var tar = await LayerCompressionStreams.OpenDecompressedAsync(stored, $"layer '{Descriptor.Digest}'",
+                cancellationToken);
             return new VerifyingStream(tar, DiffId, -1, "uncompressed layer");
         }
     }

@@ -92,7 +92,8 @@ public sealed class TestLayer : ILayer
     {
         Opened++;
         var stored = await OpenCompressedAsync(cancellationToken);
-        var tar = await LayerCompressionStreams.OpenDecompressedAsync(stored, cancellationToken);
+        var tar = await LayerCompressionStreams.OpenDecompressedAsync(stored, $"layer '{Descriptor.Digest}'",
+            cancellationToken);
         return !_verifyDiffId
             ? tar
             : new VerifyingStream(tar, DiffId, -1, $"uncompressed layer {Descriptor.Digest} with diff ID");
