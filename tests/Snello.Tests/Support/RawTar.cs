@@ -6,7 +6,7 @@ namespace Snello.Tests.Support;
 /// <summary>Tar bytes written header by header, for members other writers will not produce.</summary>
 public static class RawTar
 {
-    /// <summary>One header and exactly the content bytes given, whatever the header's size says; no end marker.</summary>
+    /// <summary>One header, then exactly the content given whatever the header's size says; no end marker.</summary>
     public static byte[] HeaderThen(FileEntry header, byte[] content)
     {
         using var buffer = new MemoryStream();

@@ -8,7 +8,8 @@ namespace Snello.Tests.Oci.FileSystems;
 public sealed class FileSystemViewTests
 {
     private static Task<FileSystemView> BuildAsync(params TarBuilder[] layers) =>
-        FileSystemView.BuildAsync(TestImage.Of(layers), ExtractionLimits.Default, TestContext.Current.CancellationToken);
+        FileSystemView.BuildAsync(TestImage.Of(layers), ExtractionLimits.Default,
+            TestContext.Current.CancellationToken);
 
     private static async Task<string> ReadAsync(FileSystemView view, string path)
     {

@@ -119,7 +119,8 @@ public sealed class LayerTarWriterTests : IDisposable
         var deep = view.Get(LongPath)!;
         Assert.Equal(3_000_000, deep.Uid);
         Assert.Equal("a-user-name-longer-than-32-bytes!!", deep.UserName);
-        Assert.Equal(new byte[] { 0x01, 0x00, 0x00, 0x02, 0xff, 0x80 }, view.Get("caps")!.Xattrs!["security.capability"]);
+        Assert.Equal(new byte[] { 0x01, 0x00, 0x00, 0x02, 0xff, 0x80 },
+            view.Get("caps")!.Xattrs!["security.capability"]);
         Assert.Equal(EntryType.RegularFile, view.Get("usr/bin/hard")!.Type);
         Assert.Equal("usr/bin/hard", view.Get("usr/bin/tool")!.LinkTarget);
         await using var content = await view.OpenReadAsync("usr/bin/hard", Ct);
