@@ -110,6 +110,7 @@ internal static class SnelloApp
         CredentialHelperException => ("credential-helper", ExitCodes.ComponentUnreachable),
         Oci.FileSystems.LimitExceededException => ("limit-exceeded", ExitCodes.InputUnusable),
         Oci.FileSystems.FileNotFoundInImageException => ("not-found", ExitCodes.InputUnusable),
+        Oci.FileSystems.ExportTargetException => ("target-unusable", ExitCodes.Usage),
         ImageFormatException => ("image-unusable", ExitCodes.InputUnusable),
         FileNotFoundException or DirectoryNotFoundException => ("not-found", ExitCodes.InputUnusable),
         UnauthorizedAccessException => ("permission-denied", ExitCodes.InputUnusable),

@@ -41,7 +41,8 @@ public sealed class DockerArchiveWriter : IImageWriter
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.snello-{Guid.NewGuid():N}");
+        var temp = Path.Combine(Path.GetDirectoryName(target)!,
+            $".{Path.GetFileName(target)}.snello-{Guid.NewGuid():N}");
         try
         {
             long bytes;
@@ -81,7 +82,8 @@ public sealed class DockerArchiveWriter : IImageWriter
                 }
 
                 await WriteDirectoryAsync(writer, id, cancellationToken).ConfigureAwait(false);
-                await WriteFileAsync(writer, $"{id}/VERSION", "1.0"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+                await WriteFileAsync(writer, $"{id}/VERSION", "1.0"u8.ToArray(), cancellationToken)
+                    .ConfigureAwait(false);
                 var legacy = Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}");
                 await WriteFileAsync(writer, $"{id}/json", legacy, cancellationToken).ConfigureAwait(false);
                 bytes += await WriteLayerAsync(writer, layer, $"{id}/layer.tar", temp + ".layer", cancellationToken)
@@ -89,7 +91,8 @@ public sealed class DockerArchiveWriter : IImageWriter
             }
 
             var configName = $"{image.Manifest.Config.Digest.Encoded}.json";
-            await WriteFileAsync(writer, configName, image.RawConfig.ToArray(), cancellationToken).ConfigureAwait(false);
+            await WriteFileAsync(writer, configName, image.RawConfig.ToArray(), cancellationToken)
+                .ConfigureAwait(false);
 
             var repoTag = Location.Tag is null ? null : ImageReference.Parse(Location.Tag).FamiliarName;
             var entry = new DockerArchiveEntry
