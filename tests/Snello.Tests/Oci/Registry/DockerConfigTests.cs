@@ -46,7 +46,7 @@ public sealed class DockerConfigTests : IDisposable
     [Fact]
     public async Task GetAsync_decodes_the_base64_auth_of_the_registrys_entry()
     {
-        var config = Config($$$"""{"auths":{"registry.example:5000":{"auth":"{{{Auth("alice", "pa:ss")}}}"}}}""");
+        var config = Config($$$$"""{"auths":{"registry.example:5000":{"auth":"{{{{Auth("alice", "pa:ss")}}}}"}}}""");
 
         var credential = await config.GetAsync("registry.example:5000", TestContext.Current.CancellationToken);
 
@@ -57,9 +57,9 @@ public sealed class DockerConfigTests : IDisposable
     [Fact]
     public async Task GetAsync_matches_keys_written_as_urls_and_folds_docker_hub_names()
     {
-        var config = Config($$$"""
+        var config = Config($$$$"""
             {"auths":{
-              "https://index.docker.io/v1/":{"auth":"{{{Auth("hub", "h")}}}"},
+              "https://index.docker.io/v1/":{"auth":"{{{{Auth("hub", "h")}}}}"},
               "https://registry.example/v2/":{"username":"u","password":"p"}}}
             """);
 
@@ -75,9 +75,9 @@ public sealed class DockerConfigTests : IDisposable
     {
         Helper("special", "registry.example", "from-special", "s1");
         Helper("store", "registry.example", "from-store", "s2");
-        var config = Config($$$"""
+        var config = Config($$$$"""
             {"credsStore":"store","credHelpers":{"registry.example":"special"},
-             "auths":{"registry.example":{"auth":"{{{Auth("from-file", "f")}}}"}}}
+             "auths":{"registry.example":{"auth":"{{{{Auth("from-file", "f")}}}}"}}}
             """);
 
         var credential = await config.GetAsync("registry.example", TestContext.Current.CancellationToken);
@@ -89,8 +89,8 @@ public sealed class DockerConfigTests : IDisposable
     public async Task GetAsync_falls_back_to_auths_when_the_store_has_no_entry()
     {
         Helper("store", "elsewhere.example", "x", "y");
-        var config = Config($$$"""
-            {"credsStore":"store","auths":{"registry.example":{"auth":"{{{Auth("from-file", "f")}}}"}}}
+        var config = Config($$$$"""
+            {"credsStore":"store","auths":{"registry.example":{"auth":"{{{{Auth("from-file", "f")}}}}"}}}
             """);
 
         var credential = await config.GetAsync("registry.example", TestContext.Current.CancellationToken);
@@ -172,8 +172,9 @@ public sealed class DockerConfigTests : IDisposable
     [Fact]
     public async Task RemoveAsync_drops_every_key_for_the_registry_and_reports_when_there_was_none()
     {
-        var config = Config($$$"""
-            {"auths":{"https://registry.example":{"auth":"{{{Auth("a", "b")}}}"},"registry.example":{},"k.example":{}}}
+        var config = Config($$$$"""
+            {"auths":{"https://registry.example":{"auth":"{{{{Auth("a", "b")}}}}"},
+              "registry.example":{},"k.example":{}}}
             """);
 
         var removed = await config.RemoveAsync("registry.example", TestContext.Current.CancellationToken);
