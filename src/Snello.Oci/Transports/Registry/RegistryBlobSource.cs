@@ -14,7 +14,8 @@ namespace Snello.Oci.Transports.Registry;
 /// cache and served from there, so a second read, or a second pull of the same layers, costs no transfer.
 /// When a layer is asked for, the layers after it in the same manifest are fetched in the background, a bounded
 /// number at a time, so a consumer that reads layers one by one finds the next already arriving.
-/// Manifests named by an index come from the manifests endpoint.
+/// Manifests named by an index come from the manifests endpoint. A blob this source downloaded was verified on
+/// its way into the cache and is served from there as it is; one found in the cache already is verified again.
 /// </summary>
 internal sealed class RegistryBlobSource : IBlobSource
 {
@@ -83,10 +84,32 @@ internal sealed class RegistryBlobSource : IBlobSource
             return cached;
         }
 
+        // The first reader of a blob reads it as it arrives, while it is also stored in the cache; the layers
+        // after it are fetched ahead.
+        var handoff = new BlobHandoff();
+        var mine = new Lazy<Task>(() => DownloadAsync(descriptor, handoff, cancellationToken));
+        var download = _downloads.GetOrAdd(descriptor.Digest, mine);
+        _ = download.Value;
         FetchAhead(descriptor, cancellationToken);
-        await Download(descriptor, cancellationToken).ConfigureAwait(false);
-        return _cache.TryOpen(descriptor) ?? throw new ImageFormatException($"blob '{descriptor.Digest}' vanished " +
-            $"from cache '{_cache.Root}' right after it was downloaded (pruned by another process?); run again");
+        if (ReferenceEquals(download, mine))
+        {
+            return handoff.Reader();
+        }
+
+        await download.Value.ConfigureAwait(false);
+
+        // The download was hashed on its way into the cache, and cache files are only ever renamed into place
+        // whole, so the blob is served without hashing it a second time.
+        try
+        {
+            return new FileStream(_cache.PathOf(descriptor.Digest), FileMode.Open, FileAccess.Read,
+                FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new ImageFormatException($"blob '{descriptor.Digest}' vanished from cache '{_cache.Root}' right " +
+                "after it was downloaded (pruned by another process?); run the command again", e);
+        }
     }
 
     private void FetchAhead(Descriptor descriptor, CancellationToken cancellationToken)
@@ -114,31 +137,42 @@ internal sealed class RegistryBlobSource : IBlobSource
     }
 
     private Task Download(Descriptor descriptor, CancellationToken cancellationToken) =>
-        _downloads.GetOrAdd(descriptor.Digest, _ => new Lazy<Task>(() => DownloadAsync(descriptor, cancellationToken)))
-            .Value;
+        _downloads.GetOrAdd(descriptor.Digest,
+            _ => new Lazy<Task>(() => DownloadAsync(descriptor, null, cancellationToken))).Value;
 
-    private async Task DownloadAsync(Descriptor descriptor, CancellationToken cancellationToken)
+    private async Task DownloadAsync(Descriptor descriptor, BlobHandoff? handoff, CancellationToken cancellationToken)
     {
-        await _client.DownloadSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_cache.Contains(descriptor.Digest))
+            await _client.DownloadSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                return;
-            }
+                if (handoff is null && _cache.Contains(descriptor.Digest))
+                {
+                    return;
+                }
 
-            _logger?.LogDebug("registry {Registry}: downloading {Digest} ({Size} bytes) from {Repository}",
-                _client.Registry, descriptor.Digest, descriptor.Size, _repository);
-            var body = await _client.OpenBlobUnverifiedAsync(_repository, descriptor, cancellationToken)
-                .ConfigureAwait(false);
-            await using (body.ConfigureAwait(false))
+                _logger?.LogDebug("registry {Registry}: downloading {Digest} ({Size} bytes) from {Repository}",
+                    _client.Registry, descriptor.Digest, descriptor.Size, _repository);
+                var body = await _client.OpenBlobUnverifiedAsync(_repository, descriptor, cancellationToken)
+                    .ConfigureAwait(false);
+                var content = handoff is null ? body : handoff.Tee(body);
+                await using (content.ConfigureAwait(false))
+                {
+                    await _cache.PutAsync(descriptor, content, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
             {
-                await _cache.PutAsync(descriptor, body, cancellationToken).ConfigureAwait(false);
+                _client.DownloadSlots.Release();
             }
         }
-        finally
+        catch (Exception e) when (handoff is not null)
         {
-            _client.DownloadSlots.Release();
+            handoff.Complete(e);
+            throw;
         }
+
+        handoff?.Complete(null);
     }
 }
