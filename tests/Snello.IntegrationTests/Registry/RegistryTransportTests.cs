@@ -78,7 +78,14 @@ public sealed class RegistryTransportTests(RegistryFixture fixture) : IClassFixt
         Assert.Equal(tags, (await client.ListTagsAsync("paged/app", pageSize: 2,
             TestContext.Current.CancellationToken)).Order());
 
-        var json = JsonDocument.Parse(env.Check("tags", $"docker://{host}/paged/app", "--format", "json").Stdout);
+        var output = env.Check("tags", $"docker://{host}/paged/app", "--format", "json").Stdout;
+        var json = JsonDocument.Parse(output);
+        var python = Components.RequireJsonSchemaValidator();
+        File.WriteAllText(_temp["tags.json"], output);
+        var script = Path.Combine(AppContext.BaseDirectory, "Scripts", "validate_schema.py");
+        var schemas = Path.Combine(Repository.Root, "docs", "schemas");
+        var validation = ProcessRunner.Run(python, [script, schemas, "tags.schema.json", _temp["tags.json"]]);
+        Assert.True(validation.ExitCode == 0, validation.ToString());
         Assert.Equal(tags, json.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Order());
         Assert.Equal(tags, env.Check("tags", $"{host}/paged/app").Stdout.Split('\n',
             StringSplitOptions.RemoveEmptyEntries).Order());
