@@ -51,7 +51,7 @@ public sealed class CommandLineBehaviourTests : IDisposable
     [Theory]
     [InlineData(2, "usage", "inspect", "--no-such-option", "oci:x")]
     [InlineData(2, "usage", "inspect", "Upper:case")]
-    [InlineData(2, "unsupported-transport", "inspect", "debian:bookworm")]
+    [InlineData(5, "registry-unreachable", "inspect", "docker://127.0.0.1:1/app:v1")]
     [InlineData(2, "usage", "inspect", "oci:x", "--platform", "linux")]
     [InlineData(2, "usage", "copy", "oci:a", "oci:b", "--manifest-format", "v1")]
     [InlineData(3, "image-unusable", "inspect", "oci:/nonexistent/layout")]
