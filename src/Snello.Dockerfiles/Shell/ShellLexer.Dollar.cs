@@ -81,12 +81,14 @@ public sealed partial class ShellLexer
             case '?':
                 if (!set)
                 {
-                    throw new ShellExpansionException($"{name}: {(word.Length > 0 ? word : "is not allowed to be unset")}");
+                    throw new ShellExpansionException($"{name}: "
+                        + $"{(word.Length > 0 ? word : "is not allowed to be unset")}");
                 }
 
                 if (nullIsUnset && value.Length == 0)
                 {
-                    throw new ShellExpansionException($"{name}: {(word.Length > 0 ? word : "is not allowed to be empty")}");
+                    throw new ShellExpansionException($"{name}: "
+                        + $"{(word.Length > 0 ? word : "is not allowed to be empty")}");
                 }
 
                 return value;

@@ -40,7 +40,8 @@ public sealed partial class ShellLexer
     public bool SkipUnsetEnv { get; init; }
 
     /// <summary>Expands <paramref name="word"/> against <paramref name="env"/>.</summary>
-    /// <exception cref="ShellExpansionException">A quote or brace is unmatched or a substitution is invalid.</exception>
+    /// <exception cref="ShellExpansionException">A quote or brace is unmatched or a substitution is
+    /// invalid.</exception>
     public ShellExpansion Process(string word, IReadOnlyDictionary<string, string> env)
     {
         ArgumentNullException.ThrowIfNull(word);
@@ -62,11 +63,13 @@ public sealed partial class ShellLexer
     }
 
     /// <summary>Expands <paramref name="word"/> and returns the text.</summary>
-    /// <exception cref="ShellExpansionException">A quote or brace is unmatched or a substitution is invalid.</exception>
+    /// <exception cref="ShellExpansionException">A quote or brace is unmatched or a substitution is
+    /// invalid.</exception>
     public string ProcessWord(string word, IReadOnlyDictionary<string, string> env) => Process(word, env).Result;
 
     /// <summary>Expands <paramref name="word"/> and returns it split into words.</summary>
-    /// <exception cref="ShellExpansionException">A quote or brace is unmatched or a substitution is invalid.</exception>
+    /// <exception cref="ShellExpansionException">A quote or brace is unmatched or a substitution is
+    /// invalid.</exception>
     public IReadOnlyList<string> ProcessWords(string word, IReadOnlyDictionary<string, string> env) =>
         Process(word, env).Words;
 

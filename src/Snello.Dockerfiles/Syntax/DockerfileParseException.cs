@@ -3,7 +3,8 @@ namespace Snello.Dockerfiles.Syntax;
 /// <summary>The text is not a Dockerfile the BuildKit parser would accept.</summary>
 public sealed class DockerfileParseException : Exception
 {
-    /// <summary>Creates the exception for a failure on lines <paramref name="startLine"/> to <paramref name="endLine"/>.</summary>
+    /// <summary>Creates the exception for a failure on lines <paramref name="startLine"/> to <paramref
+    /// name="endLine"/>.</summary>
     public DockerfileParseException(string reason, int startLine, int endLine)
         : base(startLine > 0 ? $"dockerfile parse error on line {startLine}: {reason}" : reason)
     {

@@ -15,6 +15,9 @@ public static class DockerfileParser
     // bufio.Scanner's default limit, which BuildKit keeps: a line may hold 64 KiB including its newline.
     private const int MaxLineBytes = 64 * 1024;
 
+    internal static readonly IReadOnlyDictionary<string, string> EmptyEnvironment =
+        new Dictionary<string, string>();
+
     /// <summary>Parses a Dockerfile held in memory.</summary>
     /// <exception cref="DockerfileParseException">The text has no instructions or does not parse.</exception>
     public static DockerfileSyntax Parse(string text)
@@ -243,8 +246,6 @@ public static class DockerfileParser
 
         return heredocs;
     }
-
-    internal static readonly IReadOnlyDictionary<string, string> EmptyEnvironment = new Dictionary<string, string>();
 
     private static (string Text, int Indent) ProcessLine(DockerfileParserState state, string raw, bool stripLeft,
         int lineNumber)

@@ -31,7 +31,8 @@ internal static partial class HeredocWord
 
         // Lex the delimiter with and without its quotes: if the counts of quote characters differ,
         // part of it was quoted and the content is not expanded (POSIX sh 2.7.4).
-        var plain = new ShellLexer('\\') { SkipUnsetEnv = true }.ProcessWords(rest, DockerfileParser.EmptyEnvironment);
+        var plain = new ShellLexer('\\') { SkipUnsetEnv = true }.ProcessWords(rest,
+            DockerfileParser.EmptyEnvironment);
         if (plain.Count != 1)
         {
             return null;

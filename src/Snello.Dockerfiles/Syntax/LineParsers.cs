@@ -10,7 +10,8 @@ internal static class LineParsers
 {
     private const string NotStringArray = "when using JSON array syntax, arrays must be comprised of strings only";
 
-    public static (SyntaxNode? Next, bool Json) Dispatch(string keyword, ArgumentText args, DockerfileParserState state)
+    public static (SyntaxNode? Next, bool Json) Dispatch(string keyword, ArgumentText args,
+        DockerfileParserState state)
     {
         return keyword.ToLowerInvariant() switch
         {
