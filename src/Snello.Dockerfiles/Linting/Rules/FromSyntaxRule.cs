@@ -1,4 +1,5 @@
 using Snello.Analysis.Findings;
+using Snello.Dockerfiles.Shell;
 
 namespace Snello.Dockerfiles.Linting.Rules;
 
@@ -54,6 +55,16 @@ public sealed class FromSyntaxRule : LintRule
                 context.Report(stage.From, stage,
                     $"invalid stage name '{stage.Name}': it must start with a letter and hold only letters, digits, "
                         + $"'-', '_' and '.'");
+            }
+
+            try
+            {
+                _ = new ShellLexer().ProcessWord(stage.BaseImage, new Dictionary<string, string>());
+            }
+            catch (ShellExpansionException error)
+            {
+                context.Report(stage.From, stage, $"base '{stage.BaseImage}' does not expand: {error.Reason}");
+                continue;
             }
 
             var resolved = stage.ResolvedBaseImage;

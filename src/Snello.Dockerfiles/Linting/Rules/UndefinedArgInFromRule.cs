@@ -43,11 +43,21 @@ public sealed class UndefinedArgInFromRule : LintRule
         var file = context.Dockerfile;
         foreach (var stage in file.Stages)
         {
-            var expansion = new ShellLexer().Process(stage.From.Arguments.Count > 0 ? stage.From.Arguments[0] : "",
-                new Dictionary<string, string>());
-            var platform = stage.From.Flag("platform")?.Value ?? "";
-            var platformNames = new ShellLexer().Process(platform, new Dictionary<string, string>()).Unmatched;
-            foreach (var name in expansion.Unmatched.Concat(platformNames).Distinct(StringComparer.Ordinal))
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                var empty = new Dictionary<string, string>();
+                names.UnionWith(new ShellLexer().Process(stage.BaseImage, empty).Unmatched);
+                names.UnionWith(new ShellLexer().Process(stage.From.Flag("platform")?.Value ?? "",
+                    empty).Unmatched);
+            }
+            catch (ShellExpansionException)
+            {
+                // SN-DF004 reports a FROM line that does not expand.
+                continue;
+            }
+
+            foreach (var name in names.Order(StringComparer.Ordinal))
             {
                 if (Dockerfile.AutomaticArgs.ContainsKey(name))
                 {

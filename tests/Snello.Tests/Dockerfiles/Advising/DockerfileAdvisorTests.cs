@@ -17,8 +17,10 @@ public sealed class DockerfileAdvisorTests
             StackKind.Python, "gcr.io/distroless/python3-debian12:nonroot" },
         { "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"server.js\"]\n",
             StackKind.NodeJs, "gcr.io/distroless/nodejs22-debian12:nonroot" },
-        { "FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY . .\nRUN javac Hello.java && jar cfe h.jar Hello *.class\n" +
-            "ENTRYPOINT [\"java\", \"-jar\", \"h.jar\"]\n", StackKind.Java, "gcr.io/distroless/java21-debian12:nonroot" },
+        { "FROM eclipse-temurin:21-jdk\nWORKDIR /app\nCOPY . .\nRUN javac Hello.java && jar cfe h.jar Hello "
+            + "*.class\n" +
+            "ENTRYPOINT [\"java\", \"-jar\", \"h.jar\"]\n", StackKind.Java,
+                "gcr.io/distroless/java21-debian12:nonroot" },
         { "FROM debian:12\nRUN apt-get update && apt-get install -y g++\nCOPY main.cpp /src/\n" +
             "RUN g++ -o /usr/local/bin/app /src/main.cpp\nCMD [\"/usr/local/bin/app\"]\n",
             StackKind.Native, "gcr.io/distroless/cc-debian12:nonroot" },
@@ -67,7 +69,8 @@ public sealed class DockerfileAdvisorTests
     [Fact]
     public void Advise_keeps_a_syntax_directive_and_heredocs_the_input_used()
     {
-        var input = "# syntax=docker/dockerfile:1\nFROM golang:1.22\nWORKDIR /src\nRUN <<EOF\ngo build -o /app .\nEOF\n" +
+        var input = "# syntax=docker/dockerfile:1\nFROM golang:1.22\nWORKDIR /src\nRUN <<EOF\ngo build -o /app "
+            + ".\nEOF\n" +
             "CMD [\"/app\"]\n";
 
         var text = DockerfileAdvisor.Advise(Dockerfile.Parse(input)).Dockerfile;
@@ -81,11 +84,13 @@ public sealed class DockerfileAdvisorTests
     {
         var input = "FROM node:20\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n";
 
-        var advice = DockerfileAdvisor.Advise(Dockerfile.Parse(input), new AdviseOptions { BaseImage = "local/node:1" });
+        var advice = DockerfileAdvisor.Advise(Dockerfile.Parse(input),
+            new AdviseOptions { BaseImage = "local/node:1" });
 
         Assert.Contains("FROM local/node:1\n", advice.Dockerfile, StringComparison.Ordinal);
         Assert.Contains("USER 65532:65532\n", advice.Dockerfile, StringComparison.Ordinal);
-        Assert.Contains("ENTRYPOINT [\"/usr/bin/node\", \"server.js\"]", advice.Dockerfile, StringComparison.Ordinal);
+        Assert.Contains("ENTRYPOINT [\"/usr/bin/node\", \"server.js\"]", advice.Dockerfile,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ internal static class RuleCases
 
         ("SN-DF003", true, "chown on RUN", "FROM a:1\nRUN --chown=1 make\n"),
         ("SN-DF003", true, "unknown COPY flag", "FROM a:1\nCOPY --form=b . /\n"),
-        ("SN-DF003", false, "accepted flags", "FROM --platform=linux/amd64 a:1\nCOPY --from=a --chown=1:1 --link . /\n" +
+        ("SN-DF003", false, "accepted flags",
+            "FROM --platform=linux/amd64 a:1\nCOPY --from=a --chown=1:1 --link . /\n" +
             "RUN --mount=type=cache,target=/c make\nHEALTHCHECK --interval=5s --retries=3 CMD [\"/bin/true\"]\n"),
 
         ("SN-DF004", true, "two arguments", "FROM a:1 b\n"),
@@ -32,15 +33,18 @@ internal static class RuleCases
 
         ("SN-DF006", true, "copy from itself", "FROM a:1 AS build\nCOPY --from=build /x /y\n"),
         ("SN-DF006", true, "copy from a later stage", "FROM a:1 AS one\nCOPY --from=two /x /y\nFROM b:1 AS two\n"),
-        ("SN-DF006", true, "misspelt stage is pulled as an image", "FROM a:1 AS builder\nFROM b:1\nCOPY --from=buidler /x /y\n"),
+        ("SN-DF006", true, "misspelt stage is pulled as an image",
+            "FROM a:1 AS builder\nFROM b:1\nCOPY --from=buidler /x /y\n"),
         ("SN-DF006", false, "earlier stage by name and index, and an image",
-            "FROM a:1 AS build\nFROM b:1\nCOPY --from=BUILD /x /y\nCOPY --from=0 /x /y\nCOPY --from=nginx:1.25 /x /y\n"),
+            "FROM a:1 AS build\nFROM b:1\nCOPY --from=BUILD /x /y\nCOPY --from=0 /x /y\nCOPY --from=nginx:1.25 /x "
+                + "/y\n"),
 
         ("SN-DF007", true, "two CMDs in the final stage", "FROM a:1\nCMD [\"a\"]\nCMD [\"b\"]\n"),
         ("SN-DF007", false, "one CMD per stage", "FROM a:1 AS x\nCMD [\"a\"]\nFROM b:1\nCMD [\"b\"]\n"),
 
         ("SN-DF008", true, "shell-form ENTRYPOINT", "FROM debian:12\nENTRYPOINT /app/run --port 1\n"),
-        ("SN-DF008", false, "shell form in a builder stage only", "FROM debian:12 AS b\nCMD make\nFROM debian:12\nCMD [\"/app\"]\n"),
+        ("SN-DF008", false, "shell form in a builder stage only",
+            "FROM debian:12 AS b\nCMD make\nFROM debian:12\nCMD [\"/app\"]\n"),
 
         ("SN-DF009", true, "relative workdir", "FROM a:1\nWORKDIR app\n"),
         ("SN-DF009", false, "absolute and variable workdirs", "FROM a:1\nWORKDIR /app\nWORKDIR $HOME/x\n"),
@@ -49,7 +53,8 @@ internal static class RuleCases
         ("SN-DF010", false, "cd later in the chain", "FROM a:1\nRUN make && cd /tmp\n"),
 
         ("SN-DF011", true, "two sources, file destination", "FROM a:1\nCOPY a b /dest\n"),
-        ("SN-DF011", false, "two sources, directory destination", "FROM a:1\nCOPY a b /dest/\nCOPY [\"a\", \"/d\"]\n"),
+        ("SN-DF011", false, "two sources, directory destination",
+            "FROM a:1\nCOPY a b /dest/\nCOPY [\"a\", \"/d\"]\n"),
 
         ("SN-DF012", true, "maintainer", "FROM a:1\nMAINTAINER me\n"),
         ("SN-DF012", false, "authors label", "FROM a:1\nLABEL org.opencontainers.image.authors=me\n"),
@@ -75,11 +80,13 @@ internal static class RuleCases
         ("SN-DF017", false, "comment inside a continuation", "FROM a:1\nRUN a \\\n# note\n  b\n"),
 
         ("SN-DF018", true, "update alone", "FROM a:1\nRUN apt-get update\nRUN apt-get install -y x\n"),
-        ("SN-DF018", false, "update and install together", "FROM a:1\nRUN apt-get update && apt-get install -y x\n"),
+        ("SN-DF018", false, "update and install together",
+            "FROM a:1\nRUN apt-get update && apt-get install -y x\n"),
 
         ("SN-DF101", true, "no USER on an ordinary base", "FROM debian:12\nCMD [\"/app\"]\n"),
         ("SN-DF101", true, "last USER is root", "FROM debian:12\nUSER app\nUSER 0:0\n"),
-        ("SN-DF101", true, "distroless without the nonroot tag", "FROM gcr.io/distroless/static-debian12\nCMD [\"/app\"]\n"),
+        ("SN-DF101", true, "distroless without the nonroot tag",
+            "FROM gcr.io/distroless/static-debian12\nCMD [\"/app\"]\n"),
         ("SN-DF101", false, "distroless nonroot tag sets the user", "FROM " + Distroless + "\nCOPY app /app\n"),
         ("SN-DF101", false, "root in the builder only",
             "FROM debian:12 AS build\nUSER root\nRUN make\nFROM debian:12\nUSER 10001\n"),
@@ -89,14 +96,18 @@ internal static class RuleCases
 
         ("SN-DF102", true, "password in ENV", "FROM a:1\nENV DB_PASSWORD=hunter2\n"),
         ("SN-DF102", true, "token ARG", "FROM a:1\nARG GITHUB_TOKEN\n"),
-        ("SN-DF102", false, "a path to a secret file, and the author", "FROM a:1\nENV PASSWORD_FILE=/run/secrets/db AUTHOR=me\n"),
+        ("SN-DF102", false, "a path to a secret file, and the author",
+            "FROM a:1\nENV PASSWORD_FILE=/run/secrets/db AUTHOR=me\n"),
 
         ("SN-DF103", true, "curl piped to sh", "FROM a:1\nRUN curl -fsSL https://x.example/i.sh | sh\n"),
-        ("SN-DF103", true, "wget piped to sudo bash", "FROM a:1\nRUN wget -qO- https://x.example/i | sudo bash -s\n"),
-        ("SN-DF103", false, "download then verify", "FROM a:1\nRUN curl -fsSLo i.sh https://x.example/i.sh && sha256sum -c s && sh i.sh\n"),
+        ("SN-DF103", true, "wget piped to sudo bash",
+            "FROM a:1\nRUN wget -qO- https://x.example/i | sudo bash -s\n"),
+        ("SN-DF103", false, "download then verify",
+            "FROM a:1\nRUN curl -fsSLo i.sh https://x.example/i.sh && sha256sum -c s && sh i.sh\n"),
 
         ("SN-DF104", true, "ADD from URL", "FROM a:1\nADD https://x.example/f.tgz /tmp/\n"),
-        ("SN-DF104", false, "ADD with checksum", "FROM a:1\nADD --checksum=sha256:00 https://x.example/f.tgz /tmp/\n"),
+        ("SN-DF104", false, "ADD with checksum",
+            "FROM a:1\nADD --checksum=sha256:00 https://x.example/f.tgz /tmp/\n"),
 
         ("SN-DF105", true, "sudo", "FROM a:1\nRUN sudo apt-get install -y x\n"),
         ("SN-DF105", false, "the word sudo in an argument", "FROM a:1\nRUN echo sudo\n"),
@@ -123,14 +134,18 @@ internal static class RuleCases
         ("SN-DF202", true, "recommends in a stage the final stage builds on",
             "FROM debian:12 AS base\nRUN apt-get install -y curl\nFROM base\n"),
         ("SN-DF202", false, "recommends only in a discarded builder",
-            "FROM debian:12 AS b\nRUN apt-get install -y gcc\nFROM debian:12\nRUN apt-get install -y --no-install-recommends ca-certificates\n"),
+            "FROM debian:12 AS b\nRUN apt-get install -y gcc\nFROM debian:12\nRUN apt-get install -y "
+                + "--no-install-recommends ca-certificates\n"),
 
-        ("SN-DF203", true, "lists left behind", "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends x\n"),
-        ("SN-DF203", false, "lists removed", "FROM debian:12\nRUN apt-get update && apt-get install -y x && rm -rf /var/lib/apt/lists/*\n"),
+        ("SN-DF203", true, "lists left behind",
+            "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends x\n"),
+        ("SN-DF203", false, "lists removed",
+            "FROM debian:12\nRUN apt-get update && apt-get install -y x && rm -rf /var/lib/apt/lists/*\n"),
 
         ("SN-DF204", true, "pip cache", "FROM python:3.12\nRUN pip install flask\n"),
         ("SN-DF204", false, "no-cache-dir and the env variable",
-            "FROM python:3.12\nRUN pip install --no-cache-dir flask\nFROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN python3 -m pip install x\n"),
+            "FROM python:3.12\nRUN pip install --no-cache-dir flask\nFROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN "
+                + "python3 -m pip install x\n"),
 
         ("SN-DF205", true, "apk cache", "FROM alpine:3.20\nRUN apk add curl\n"),
         ("SN-DF205", false, "apk --no-cache", "FROM alpine:3.20\nRUN apk add --no-cache curl\n"),
@@ -146,14 +161,18 @@ internal static class RuleCases
             "FROM golang:1.22 AS b\nRUN go build\nFROM " + Distroless + "\nCOPY --from=b /app /app\n"),
 
         ("SN-DF302", true, "shell-form CMD on scratch", "FROM scratch\nCOPY app /app\nCMD /app --serve\n"),
-        ("SN-DF302", true, "shell-form HEALTHCHECK on distroless", "FROM " + Distroless + "\nHEALTHCHECK CMD /app -check\n"),
-        ("SN-DF302", false, "exec form on distroless", "FROM " + Distroless + "\nENTRYPOINT [\"/app\"]\nHEALTHCHECK NONE\n"),
+        ("SN-DF302", true, "shell-form HEALTHCHECK on distroless",
+            "FROM " + Distroless + "\nHEALTHCHECK CMD /app -check\n"),
+        ("SN-DF302", false, "exec form on distroless",
+            "FROM " + Distroless + "\nENTRYPOINT [\"/app\"]\nHEALTHCHECK NONE\n"),
         ("SN-DF302", false, "shell form on an ordinary base", "FROM debian:12\nCMD /app --serve\n"),
 
         ("SN-DF303", true, "curl health check on distroless",
             "FROM " + Distroless + "\nHEALTHCHECK CMD [\"curl\", \"-f\", \"http://localhost/\"]\n"),
-        ("SN-DF303", false, "the program checks itself", "FROM " + Distroless + "\nHEALTHCHECK CMD [\"/app\", \"-health\"]\n"),
-        ("SN-DF303", false, "curl copied in", "FROM " + Distroless + "\nCOPY --from=c /usr/bin/curl /usr/bin/curl\n" +
+        ("SN-DF303", false, "the program checks itself",
+            "FROM " + Distroless + "\nHEALTHCHECK CMD [\"/app\", \"-health\"]\n"),
+        ("SN-DF303", false, "curl copied in",
+            "FROM " + Distroless + "\nCOPY --from=c /usr/bin/curl /usr/bin/curl\n" +
             "HEALTHCHECK CMD [\"curl\", \"-f\", \"http://localhost/\"]\n"),
 
         ("SN-DF304", true, "named user on scratch", "FROM scratch\nUSER app\n"),

@@ -25,11 +25,13 @@ public sealed class RuleDocsTests
     {
         var text = new StringBuilder();
         text.Append("# Dockerfile lint rules\n\n");
-        text.Append("`snello dockerfile lint` runs these rules. Ids are stable; severities are on Snello's one scale ");
+        text.Append("`snello dockerfile lint` runs these rules. Ids are stable; severities are on Snello's one "
+            + "scale ");
         text.Append("(critical, high, medium, low, info) and can be changed per rule in the configuration file. ");
         text.Append("The last three columns name the rule of the same intent in hadolint, in BuildKit's build ");
         text.Append("checks (`docker build --check`) and in Trivy's Dockerfile misconfiguration checks ");
-        text.Append("(AVD-DS-*); a dash means we know of no rule of the same intent there. This file is checked against the code by a ");
+        text.Append("(AVD-DS-*); a dash means we know of no rule of the same intent there. This file is checked "
+            + "against the code by a ");
         text.Append("test; regenerate it with `SNELLO_UPDATE_DOCS=1 dotnet test --filter RuleDocsTests`.\n\n");
         text.Append("| id | name | group | severity | finds | hadolint | BuildKit | Trivy |\n");
         text.Append("|---|---|---|---|---|---|---|---|\n");

@@ -25,7 +25,8 @@ public sealed class LintWriterTests
         Assert.Equal("dir/Dockerfile", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.Equal(2, location.GetProperty("region").GetProperty("startLine").GetInt32());
         Assert.Equal(1, location.GetProperty("region").GetProperty("startColumn").GetInt32());
-        Assert.Equal(RuleSet.All.Count, run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
+        Assert.Equal(RuleSet.All.Count,
+            run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
     }
 
     [Fact]
