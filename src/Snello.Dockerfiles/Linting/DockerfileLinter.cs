@@ -89,7 +89,9 @@ public static partial class DockerfileLinter
         for (var i = 0; i < lines.Count; i++)
         {
             var lineNumber = i + 1;
-            var match = IgnoreComment().Match(lines[i]);
+            var match = lines[i].Contains("snello-ignore", StringComparison.Ordinal)
+                ? IgnoreComment().Match(lines[i])
+                : Match.Empty;
             if (match.Success)
             {
                 var ids = match.Groups[2].Value

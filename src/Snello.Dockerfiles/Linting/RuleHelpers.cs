@@ -55,6 +55,18 @@ public static class RuleHelpers
     public static IReadOnlyList<ShellCommand> Commands(Instruction run)
     {
         ArgumentNullException.ThrowIfNull(run);
+        if (run.CommandsMemo is IReadOnlyList<ShellCommand> known)
+        {
+            return known;
+        }
+
+        var commands = ReadCommands(run);
+        run.CommandsMemo = commands;
+        return commands;
+    }
+
+    private static IReadOnlyList<ShellCommand> ReadCommands(Instruction run)
+    {
         if (!run.IsExecForm)
         {
             return ShellCommands.Parse(run.CommandText);

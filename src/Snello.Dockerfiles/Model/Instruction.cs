@@ -67,6 +67,9 @@ public sealed class Instruction
         }
     }
 
+    /// <summary>Memo for the linter's reading of the command (see Linting.RuleHelpers.Commands).</summary>
+    internal object? CommandsMemo { get; set; }
+
     /// <summary>Returns the flag named <paramref name="name"/> (without dashes), or null.</summary>
     public InstructionFlag? Flag(string name) =>
         Flags.LastOrDefault(flag => flag.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
