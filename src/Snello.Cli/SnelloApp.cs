@@ -1,12 +1,107 @@
+using System.CommandLine;
+using Snello.Cli.Commands;
+using Snello.Oci;
+using Snello.Oci.Digests;
+using Snello.Oci.Images;
+using Snello.Oci.Transports;
+
 namespace Snello.Cli;
 
-/// <summary>Builds the command tree and runs it.</summary>
+/// <summary>Builds the command tree, runs it, and turns failures into messages and exit codes.</summary>
 internal static class SnelloApp
 {
-    public static Task<int> RunAsync(string[] args)
+    public static RootCommand BuildRoot()
     {
-        _ = args;
-        Console.Out.WriteLine("snello 0.1.0");
-        return Task.FromResult(0);
+        var root = new RootCommand(
+            "snello: build, slim, analyse and debug distroless container images, without a Docker daemon.\n\n" +
+            "Images are named with a transport: oci:DIR[:TAG], oci-archive:FILE[:TAG], " +
+            "docker-archive:FILE[:REF], dir:ROOTFS, docker://REF (a bare REF means docker://).");
+        foreach (var option in GlobalOptions.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(LsCommand.Create());
+        root.Subcommands.Add(CatCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(CopyCommand.Create());
+        root.Subcommands.Add(DigestCommand.Create());
+        root.Subcommands.Add(CacheCommand.Create());
+        root.Subcommands.Add(CompletionCommand.Create());
+        return root;
     }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"snello: error [usage]: {error.Message}");
+            }
+
+            Console.Error.WriteLine($"Run '{HelpHint(parse)} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        try
+        {
+            var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(config, cancel.Token);
+        }
+        catch (Exception e)
+        {
+            var (code, exit) = Classify(e);
+            if (exit == ExitCodes.InternalError)
+            {
+                Console.Error.WriteLine($"snello: error [{code}]: {e}");
+            }
+            else
+            {
+                Console.Error.WriteLine($"snello: error [{code}]: {e.Message}");
+            }
+
+            return exit;
+        }
+    }
+
+    private static string HelpHint(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var c = parse.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, c.Command.Name);
+        }
+
+        names[0] = "snello";
+        return string.Join(' ', names);
+    }
+
+    /// <summary>The stable error code printed in brackets, and the exit status, for a failure.</summary>
+    internal static (string Code, int Exit) Classify(Exception e) => e switch
+    {
+        OperationCanceledException => ("interrupted", ExitCodes.Interrupted),
+        UsageException => ("usage", ExitCodes.Usage),
+        UnsupportedTransportException => ("unsupported-transport", ExitCodes.Usage),
+        FormatException => ("invalid-value", ExitCodes.Usage),
+        DigestMismatchException => ("digest-mismatch", ExitCodes.InputUnusable),
+        PlatformNotFoundException => ("platform-not-found", ExitCodes.InputUnusable),
+        Oci.FileSystems.LimitExceededException => ("limit-exceeded", ExitCodes.InputUnusable),
+        Oci.FileSystems.FileNotFoundInImageException => ("not-found", ExitCodes.InputUnusable),
+        ImageFormatException => ("image-unusable", ExitCodes.InputUnusable),
+        FileNotFoundException or DirectoryNotFoundException => ("not-found", ExitCodes.InputUnusable),
+        UnauthorizedAccessException => ("permission-denied", ExitCodes.InputUnusable),
+        IOException => ("io", ExitCodes.InputUnusable),
+        _ => ("internal", ExitCodes.InternalError),
+    };
 }

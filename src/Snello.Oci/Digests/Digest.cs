@@ -157,7 +157,8 @@ public readonly record struct Digest
         new($"digest algorithm '{algorithm}' is not supported; expected 'sha256' or 'sha512'");
 
     /// <summary>A short form for tables: the algorithm and the first 12 characters.</summary>
-    public string Abbreviated => Encoded is null ? string.Empty : $"{Algorithm}:{Encoded[..Math.Min(12, Encoded.Length)]}";
+    public string Abbreviated =>
+        Encoded is null ? string.Empty : $"{Algorithm}:{Encoded[..Math.Min(12, Encoded.Length)]}";
 
     /// <inheritdoc />
     public override string ToString() => Encoded is null ? string.Empty : $"{Algorithm}:{Encoded}";

@@ -13,9 +13,14 @@ public sealed class DigestMismatchException : ImageFormatException
         Actual = actual;
     }
 
-    /// <summary>Creates the exception for a blob whose length differs from its descriptor.</summary>
+    /// <summary>
+    /// Creates the exception for a blob whose length differs from its descriptor. A reader stops at the
+    /// first byte past the promised size, so a larger <paramref name="actualSize"/> is a lower bound.
+    /// </summary>
     public DigestMismatchException(string what, Digest expected, long expectedSize, long actualSize)
-        : base($"{what} '{expected}' has {actualSize} bytes, expected {expectedSize}")
+        : base(actualSize > expectedSize
+            ? $"{what} '{expected}' has at least {actualSize} bytes, expected {expectedSize}"
+            : $"{what} '{expected}' has {actualSize} bytes, expected {expectedSize}")
     {
         Expected = expected;
         Actual = default;

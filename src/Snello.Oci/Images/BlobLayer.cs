@@ -31,7 +31,8 @@ public sealed class BlobLayer : ILayer
     public async Task<Stream> OpenUncompressedAsync(CancellationToken cancellationToken = default)
     {
         var stored = await OpenCompressedAsync(cancellationToken).ConfigureAwait(false);
-        var tar = await LayerCompressionStreams.OpenDecompressedAsync(stored, cancellationToken).ConfigureAwait(false);
+        var tar = await LayerCompressionStreams.OpenDecompressedAsync(stored, $"layer '{Descriptor.Digest}'",
+            cancellationToken).ConfigureAwait(false);
         return new VerifyingStream(tar, DiffId, -1, $"uncompressed layer {Descriptor.Digest} with diff ID");
     }
 }

@@ -4,7 +4,7 @@ using Snello.Oci.Model;
 
 namespace Snello.Oci.Images;
 
-/// <summary>Turns raw manifest bytes into an image or an index, telling which from the declared or inner type.</summary>
+/// <summary>Turns raw manifest bytes into an image or an index, told apart by the declared or inner type.</summary>
 public static class ManifestLoader
 {
     /// <summary>Loads an image or index from its bytes.</summary>

@@ -3,9 +3,10 @@ namespace Snello.Oci.Layers;
 /// <summary>
 /// Reads a decompressed stream; at its end, reads the stored stream under it to its end too. A decompressor
 /// may stop before the last bytes of its input (gzip trailers, zstd skippable frames), and only a stored stream
-/// read to its end has had its digest checked.
+/// read to its end has had its digest checked. When decompression fails, the stored stream is read to its end
+/// as well, so a blob that was changed is reported as a digest mismatch rather than as corrupt data.
 /// </summary>
-internal sealed class DrainOnEndStream(Stream decompressed, Stream stored) : Stream
+internal sealed class DrainOnEndStream(Stream decompressed, Stream stored, string problem) : Stream
 {
     private bool _drained;
 
@@ -27,7 +28,18 @@ internal sealed class DrainOnEndStream(Stream decompressed, Stream stored) : Str
 
     public override int Read(Span<byte> buffer)
     {
-        var n = decompressed.Read(buffer);
+        int n;
+        try
+        {
+            n = decompressed.Read(buffer);
+        }
+        catch (Exception e) when (IsCorruption(e))
+        {
+            _drained = true;
+            stored.CopyTo(Null);
+            throw Corrupt(e);
+        }
+
         if (n == 0 && buffer.Length > 0 && !_drained)
         {
             _drained = true;
@@ -42,7 +54,18 @@ internal sealed class DrainOnEndStream(Stream decompressed, Stream stored) : Str
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var n = await decompressed.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        int n;
+        try
+        {
+            n = await decompressed.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsCorruption(e))
+        {
+            _drained = true;
+            await stored.CopyToAsync(Null, cancellationToken).ConfigureAwait(false);
+            throw Corrupt(e);
+        }
+
         if (n == 0 && buffer.Length > 0 && !_drained)
         {
             _drained = true;
@@ -51,6 +74,12 @@ internal sealed class DrainOnEndStream(Stream decompressed, Stream stored) : Str
 
         return n;
     }
+
+    private static bool IsCorruption(Exception e) =>
+        e is InvalidDataException or ZstdSharp.ZstdException or EndOfStreamException;
+
+    private ImageFormatException Corrupt(Exception e) =>
+        new($"{problem}: {e.Message}", e);
 
     public override void Flush()
     {

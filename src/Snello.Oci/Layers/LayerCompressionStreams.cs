@@ -16,7 +16,11 @@ public static class LayerCompressionStreams
     /// the media type: archives hold gzip under uncompressed names and the reverse. At the end of the
     /// decompressed stream the stored one is read to its end, so its digest is checked.
     /// </summary>
-    public static async Task<Stream> OpenDecompressedAsync(Stream stored, CancellationToken cancellationToken = default)
+    /// <param name="stored">The blob as stored.</param>
+    /// <param name="description">What the blob is, for errors: "layer 'sha256:…'".</param>
+    /// <param name="cancellationToken">Cancels the first read.</param>
+    public static async Task<Stream> OpenDecompressedAsync(Stream stored, string description = "layer",
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var head = new byte[4];
@@ -36,8 +40,10 @@ public static class LayerCompressionStreams
         var compression = Detect(head.AsSpan(0, filled));
         return compression switch
         {
-            Compression.Gzip => new DrainOnEndStream(new GZipStream(prefixed, CompressionMode.Decompress), prefixed),
-            Compression.Zstd => new DrainOnEndStream(new DecompressionStream(prefixed), prefixed),
+            Compression.Gzip => new DrainOnEndStream(new GZipStream(prefixed, CompressionMode.Decompress), prefixed,
+                $"{description} is not valid gzip"),
+            Compression.Zstd => new DrainOnEndStream(new DecompressionStream(prefixed), prefixed,
+                $"{description} is not valid zstd"),
             _ => prefixed,
         };
     }

@@ -46,5 +46,6 @@ public sealed record ImageConfig
 
     /// <summary>The platform this config describes.</summary>
     [JsonIgnore]
-    public Platform Platform => new() { Os = Os, Architecture = Architecture, Variant = Variant, OsVersion = OsVersion };
+    public Platform Platform =>
+        new() { Os = Os, Architecture = Architecture, Variant = Variant, OsVersion = OsVersion };
 }

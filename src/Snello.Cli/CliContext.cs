@@ -1,0 +1,99 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Snello.Cli.Logging;
+using Snello.Oci.Caching;
+using Snello.Oci.Images;
+using Snello.Oci.Model;
+using Snello.Oci.Transports;
+
+namespace Snello.Cli;
+
+/// <summary>What one command invocation works with: output format, logger, cache, stdout and stderr.</summary>
+internal sealed class CliContext
+{
+    private CliContext(OutputFormat format, ILogger logger, string cacheRoot, bool color)
+    {
+        Format = format;
+        Logger = logger;
+        CacheRoot = cacheRoot;
+        Color = color;
+    }
+
+    public OutputFormat Format { get; }
+
+    public ILogger Logger { get; }
+
+    public string CacheRoot { get; }
+
+    public bool Color { get; }
+
+    public TextWriter Out { get; } = Console.Out;
+
+    public TextWriter Error { get; } = Console.Error;
+
+    public BlobCache Cache => new(CacheRoot, Logger);
+
+    public TransportOptions Transports => new(Cache, Logger);
+
+    public static CliContext From(ParseResult parse)
+    {
+        var noColor = parse.GetValue(GlobalOptions.NoColor) ||
+            !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) || Console.IsErrorRedirected;
+        var level = parse.GetValue(GlobalOptions.LogLevelOption)
+            ?? (parse.GetValue(GlobalOptions.Verbose) ? LogLevel.Debug : LogLevel.Warning);
+        var cache = parse.GetValue(GlobalOptions.CacheDir) ?? BlobCache.DefaultRoot();
+        return new CliContext(parse.GetValue(GlobalOptions.Format), new StderrLogger(level, !noColor),
+            Path.GetFullPath(cache), !noColor);
+    }
+
+    /// <summary>A note for the person at the terminal, on stderr.</summary>
+    public void Note(string message) => Error.WriteLine(message);
+
+    /// <summary>Parses a location given on the command line; a bad one is a usage error.</summary>
+    public static ImageLocation ParseLocation(string text)
+    {
+        try
+        {
+            return ImageLocation.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>Parses --platform; a bad value is a usage error.</summary>
+    public static Platform? ParsePlatform(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Platform.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--platform: {e.Message}");
+        }
+    }
+
+    /// <summary>Reads the artifact at a location as it is, image or index.</summary>
+    public async Task<IManifestArtifact> ReadArtifactAsync(string location, CancellationToken cancellationToken)
+    {
+        var reader = ImageTransports.OpenReader(ParseLocation(location), Transports);
+        await using (reader)
+        {
+            return await reader.ReadAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Reads one image, picking the platform from an index (the host's unless one is given).</summary>
+    public async Task<IImage> ReadImageAsync(string location, string? platform, CancellationToken cancellationToken)
+    {
+        var artifact = await ReadArtifactAsync(location, cancellationToken);
+        return await PlatformSelector.SelectAsync(artifact, ParsePlatform(platform), cancellationToken);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Snello.Cli;
+
+/// <summary>How a command renders its result on stdout.</summary>
+internal enum OutputFormat
+{
+    /// <summary>Aligned columns for people.</summary>
+    Table,
+
+    /// <summary>JSON documented by a schema under docs/schemas.</summary>
+    Json,
+}

@@ -1,0 +1,51 @@
+using Snello.Oci.Transports.Archives;
+using Snello.Oci.Transports.DockerArchive;
+using Snello.Oci.Transports.Oci;
+
+namespace Snello.Oci.Transports;
+
+/// <summary>Opens readers and writers for image locations.</summary>
+public static class ImageTransports
+{
+    /// <summary>A reader for the location.</summary>
+    /// <exception cref="UnsupportedTransportException">This version cannot read that transport.</exception>
+    public static IImageReader OpenReader(ImageLocation location, TransportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(options);
+        return location.Kind switch
+        {
+            TransportKind.OciLayout => new OciLayoutReader(location, options.Logger),
+            TransportKind.OciArchive => new OciArchiveReader(location),
+            TransportKind.DockerArchive => new DockerArchiveReader(location),
+            TransportKind.Directory => new Directories.DirectoryReader(location, options),
+            _ => throw NotYet(location),
+        };
+    }
+
+    /// <summary>A writer for the location.</summary>
+    /// <exception cref="UnsupportedTransportException">The transport is read-only, or not in this version.</exception>
+    public static IImageWriter OpenWriter(ImageLocation location, TransportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(options);
+        return location.Kind switch
+        {
+            TransportKind.OciLayout => new OciLayoutWriter(location, options.Logger),
+            TransportKind.OciArchive => new OciArchiveWriter(location, options.Logger),
+            TransportKind.DockerArchive => new DockerArchiveWriter(location),
+            TransportKind.Directory => throw new UnsupportedTransportException(
+                $"'{location}': dir: is read-only; write a root filesystem with 'snello export IMAGE DIR'"),
+            _ => throw NotYet(location),
+        };
+    }
+
+    /// <summary>Whether the transport's format keeps a manifest (and so the manifest digest) of its own.</summary>
+    public static bool KeepsManifest(TransportKind kind) =>
+        kind is TransportKind.OciLayout or TransportKind.OciArchive or TransportKind.Registry;
+
+    private static UnsupportedTransportException NotYet(ImageLocation location) => new(
+        $"'{location}': the {(location.Kind == TransportKind.Registry ? "docker://" : "docker-daemon:")} transport " +
+        "is not in this version of snello; use oci:, oci-archive:, docker-archive: or dir:" +
+        (location.Kind == TransportKind.Registry ? " (a bare reference such as 'debian:bookworm' means docker://)" : ""));
+}

@@ -1,0 +1,33 @@
+namespace Snello.IntegrationTests.Infrastructure;
+
+/// <summary>Runs the snello command as a user would, as a separate process, with its own cache.</summary>
+public static class SnelloCli
+{
+    private static string Dll => Path.Combine(AppContext.BaseDirectory, "snello.dll");
+
+    public static ProcessRunner.Result Run(params string[] arguments) => RunIn(null, arguments);
+
+    public static ProcessRunner.Result RunIn(string? cacheDir, params string[] arguments)
+    {
+        var args = new List<string> { Dll };
+        args.AddRange(arguments);
+        var env = new Dictionary<string, string> { ["NO_COLOR"] = "1" };
+        if (cacheDir is not null)
+        {
+            env["XDG_CACHE_HOME"] = cacheDir;
+        }
+        else
+        {
+            env["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "snello-it-cache");
+        }
+
+        return ProcessRunner.Run("dotnet", args, environment: env);
+    }
+
+    public static ProcessRunner.Result Check(params string[] arguments)
+    {
+        var result = Run(arguments);
+        Assert.True(result.ExitCode == 0, $"snello {string.Join(' ', arguments)} failed: {result}");
+        return result;
+    }
+}

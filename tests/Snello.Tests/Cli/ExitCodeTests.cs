@@ -1,0 +1,56 @@
+using Snello.Cli;
+using Snello.Oci;
+using Snello.Oci.Digests;
+using Snello.Oci.Images;
+using Snello.Oci.Model;
+using Snello.Oci.Transports;
+
+namespace Snello.Tests.Cli;
+
+public sealed class ExitCodeTests
+{
+    public static TheoryData<Exception, string, int> Failures() => new()
+    {
+        { new UsageException("x"), "usage", 2 },
+        { new FormatException("x"), "invalid-value", 2 },
+        { new UnsupportedTransportException("x"), "unsupported-transport", 2 },
+        { new DigestMismatchException("blob", Digest.Compute([1]), Digest.Compute([2])), "digest-mismatch", 3 },
+        { new PlatformNotFoundException(Platform.Parse("linux/s390x"), []), "platform-not-found", 3 },
+        { new ImageFormatException("x"), "image-unusable", 3 },
+        { new FileNotFoundException("x"), "not-found", 3 },
+        { new UnauthorizedAccessException("x"), "permission-denied", 3 },
+        { new IOException("x"), "io", 3 },
+        { new OperationCanceledException(), "interrupted", 130 },
+        { new InvalidOperationException("x"), "internal", 70 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void Classify_maps_each_failure_to_its_documented_code_and_exit_status(Exception e, string code, int exit)
+    {
+        Assert.Equal((code, exit), SnelloApp.Classify(e));
+    }
+
+    [Fact]
+    public void Readme_lists_every_exit_code_the_cli_defines()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        foreach (var code in new[] { 0, 1, 2, 3, 4, 5, 70, 130 })
+        {
+            Assert.Contains($"| {code} |", readme, StringComparison.Ordinal);
+        }
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Snello.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("no repository root");
+    }
+}
