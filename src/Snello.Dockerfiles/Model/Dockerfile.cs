@@ -77,7 +77,10 @@ public sealed class Dockerfile
                 preamble.Add(instruction);
                 if (instruction.Keyword == "ARG")
                 {
-                    foreach (var (name, value) in ArgDeclarations(instruction))
+                    // A default may use the global ARGs declared before it: ARG IMAGE=${BASE}:12.
+                    var known = globals.Where(g => g.Value is not null)
+                        .ToDictionary(g => g.Key, g => g.Value!, StringComparer.Ordinal);
+                    foreach (var (name, value) in ArgDeclarations(instruction, known))
                     {
                         globals[name] = value;
                     }
@@ -127,10 +130,15 @@ public sealed class Dockerfile
             : null;
     }
 
-    /// <summary>Splits an ARG instruction into names and default values (quotes removed).</summary>
-    public static IEnumerable<(string Name, string? Value)> ArgDeclarations(Instruction arg)
+    /// <summary>
+    /// Splits an ARG instruction into names and default values (quotes removed, variables of
+    /// <paramref name="env"/> expanded, others left as written).
+    /// </summary>
+    public static IEnumerable<(string Name, string? Value)> ArgDeclarations(Instruction arg,
+        IReadOnlyDictionary<string, string>? env = null)
     {
         ArgumentNullException.ThrowIfNull(arg);
+        env ??= DockerfileParser.EmptyEnvironment;
         foreach (var word in arg.Arguments)
         {
             var equals = word.IndexOf('=', StringComparison.Ordinal);
@@ -140,15 +148,15 @@ public sealed class Dockerfile
                 continue;
             }
 
-            yield return (word[..equals], Unquote(word[(equals + 1)..]));
+            yield return (word[..equals], Unquote(word[(equals + 1)..], env));
         }
     }
 
-    private static string Unquote(string value)
+    private static string Unquote(string value, IReadOnlyDictionary<string, string> env)
     {
         try
         {
-            return new ShellLexer { SkipUnsetEnv = true }.ProcessWord(value, DockerfileParser.EmptyEnvironment);
+            return new ShellLexer { SkipUnsetEnv = true }.ProcessWord(value, env);
         }
         catch (ShellExpansionException)
         {
