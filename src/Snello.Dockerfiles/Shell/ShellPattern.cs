@@ -14,7 +14,7 @@ internal static class ShellPattern
     public static string TrimPrefix(string pattern, string value, bool greedy)
     {
         var regex = ToRegex(pattern, greedy, anchored: true);
-        var match = regex.Match(value);
+        var match = Match(regex, value, pattern);
         return match.Success ? value[(match.Index + match.Length)..] : value;
     }
 
@@ -31,13 +31,32 @@ internal static class ShellPattern
         var regex = ToRegex(pattern, greedy: true, anchored: false);
         if (all)
         {
-            return regex.Replace(value, replacement);
+            try
+            {
+                return regex.Replace(value, replacement);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                throw new ShellExpansionException($"pattern ({pattern}) is too costly to match", value);
+            }
         }
 
-        var match = regex.Match(value);
+        var match = Match(regex, value, pattern);
         return match.Success
             ? string.Concat(value.AsSpan(0, match.Index), replacement, value.AsSpan(match.Index + match.Length))
             : value;
+    }
+
+    private static Match Match(Regex regex, string value, string pattern)
+    {
+        try
+        {
+            return regex.Match(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new ShellExpansionException($"pattern ({pattern}) is too costly to match", value);
+        }
     }
 
     private static Regex ToRegex(string pattern, bool greedy, bool anchored)

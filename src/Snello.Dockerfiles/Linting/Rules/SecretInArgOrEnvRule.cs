@@ -72,21 +72,27 @@ public sealed class SecretInArgOrEnvRule : LintRule
         }
     }
 
-    // The name parts BuildKit's SecretsUsedInArgOrEnv check looks for, plus a few common spellings.
-    private static readonly string[] SecretWords =
-        ["password", "passwd", "secret", "token", "apikey", "api_key", "accesskey", "access_key", "privatekey",
-         "private_key", "credential", "auth"];
+    // Name tokens (split at '_', '-' and '.') that say a value is a secret, in the spirit of BuildKit's
+    // SecretsUsedInArgOrEnv; 'key' alone is left out because GPG_KEY-style public key ids are common.
+    private static readonly string[] SecretTokens =
+        ["password", "passwd", "pass", "pwd", "pword", "secret", "token", "apikey", "credential", "credentials",
+         "privatekey"];
 
-    private static readonly string[] NotSecret = ["_file", "_path", "_dir", "_url", "_user", "_username", "_id"];
+    private static readonly string[] SecretPairs = ["api_key", "access_key", "secret_key", "private_key",
+        "auth_token"];
+
+    private static readonly string[] NotSecret = ["file", "path", "dir", "url", "user", "username", "id", "name"];
 
     private static bool LooksSecret(string name)
     {
         var lower = name.ToLowerInvariant();
-        if (NotSecret.Any(suffix => lower.EndsWith(suffix, StringComparison.Ordinal)))
+        var tokens = lower.Split(['_', '-', '.'], StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length == 0 || NotSecret.Contains(tokens[^1], StringComparer.Ordinal))
         {
             return false;
         }
 
-        return SecretWords.Any(word => lower.Contains(word, StringComparison.Ordinal)) && lower != "author";
+        return tokens.Any(t => SecretTokens.Contains(t, StringComparer.Ordinal))
+            || SecretPairs.Any(pair => lower.Contains(pair, StringComparison.Ordinal));
     }
 }

@@ -48,8 +48,8 @@ public sealed class SingleStageBuildRule : LintRule
             if (build is not null)
             {
                 context.Report(run, stage,
-                    $"'{string.Join(' ', build.Words.Take(2))}' builds in the only stage, so the build tools ship "
-                        + $"in the image");
+                    $"'{build.Program} {build.Subcommand}' builds in the only stage, so the build tools ship in the "
+                        + $"image");
                 return;
             }
         }

@@ -96,6 +96,8 @@ internal static class RuleCases
 
         ("SN-DF102", true, "password in ENV", "FROM a:1\nENV DB_PASSWORD=hunter2\n"),
         ("SN-DF102", true, "token ARG", "FROM a:1\nARG GITHUB_TOKEN\n"),
+        ("SN-DF102", true, "a PASS token", "FROM a:1\nENV ADMIN_PASS nagios\n"),
+        ("SN-DF102", false, "a GPG key id, as official images set it", "FROM a:1\nENV GPG_KEY 0D96DF4D4110E5C4\n"),
         ("SN-DF102", false, "a path to a secret file, and the author",
             "FROM a:1\nENV PASSWORD_FILE=/run/secrets/db AUTHOR=me\n"),
 
