@@ -54,7 +54,7 @@ public sealed class AdvisedDockerfileBuildTests : IDisposable
         Assert.Equal(expected, DockerRun(host, advised));
         var before = ImageSize(host, single);
         var after = ImageSize(host, advised);
-        TestContext.Current.SendDiagnosticMessage(
+        TestContext.Current.TestOutputHelper?.WriteLine(
             $"{stack}: single-stage {before / 1e6:F1} MB, advised {after / 1e6:F1} MB " +
             $"({100.0 * after / before:F1} %)");
         Assert.True(after < before, $"advised image is {after} bytes, single-stage {before}:\n{advice.Stdout}");
