@@ -28,6 +28,7 @@ internal static class SnelloApp
         root.Subcommands.Add(CopyCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());
+        root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(CompletionCommand.Create());
         return root;
     }
@@ -92,6 +93,9 @@ internal static class SnelloApp
     {
         OperationCanceledException => ("interrupted", ExitCodes.Interrupted),
         UsageException => ("usage", ExitCodes.Usage),
+        Dockerfiles.Linting.LintConfigException => ("lint-config", ExitCodes.Usage),
+        Dockerfiles.Syntax.DockerfileParseException => ("dockerfile-parse", ExitCodes.InputUnusable),
+        Dockerfiles.Advising.AdviseException => ("advise-unsupported", ExitCodes.InputUnusable),
         UnsupportedTransportException => ("unsupported-transport", ExitCodes.Usage),
         FormatException => ("invalid-value", ExitCodes.Usage),
         DigestMismatchException => ("digest-mismatch", ExitCodes.InputUnusable),
