@@ -49,7 +49,9 @@ public sealed class DockerArchiveWriter : IImageWriter
                 FileOptions.Asynchronous);
             await using (output.ConfigureAwait(false))
             {
-                bytes = await WriteArchiveAsync(image, output, temp, cancellationToken).ConfigureAwait(false);
+                var reference = Location.Tag is null ? null : ImageReference.Parse(Location.Tag);
+                bytes = await WriteArchiveAsync(image, reference, output, temp + ".layer", cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             File.Move(temp, target, overwrite: true);
@@ -62,8 +64,14 @@ public sealed class DockerArchiveWriter : IImageWriter
         }
     }
 
-    private async Task<long> WriteArchiveAsync(IImage image, Stream output, string temp,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the archive of one image to <paramref name="output"/>, which need not seek (the Docker engine's
+    /// load endpoint reads it from a request body). Each layer passes through the file
+    /// <paramref name="scratch"/>, which is deleted when the layer is written. Returns the bytes of layers
+    /// and config written.
+    /// </summary>
+    internal static async Task<long> WriteArchiveAsync(IImage image, ImageReference? reference, Stream output,
+        string scratch, CancellationToken cancellationToken)
     {
         var writer = new TarWriter(output, TarEntryFormat.Ustar, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
@@ -84,14 +92,14 @@ public sealed class DockerArchiveWriter : IImageWriter
                 await WriteFileAsync(writer, $"{id}/VERSION", "1.0"u8.ToArray(), cancellationToken).ConfigureAwait(false);
                 var legacy = Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}");
                 await WriteFileAsync(writer, $"{id}/json", legacy, cancellationToken).ConfigureAwait(false);
-                bytes += await WriteLayerAsync(writer, layer, $"{id}/layer.tar", temp + ".layer", cancellationToken)
+                bytes += await WriteLayerAsync(writer, layer, $"{id}/layer.tar", scratch, cancellationToken)
                     .ConfigureAwait(false);
             }
 
             var configName = $"{image.Manifest.Config.Digest.Encoded}.json";
             await WriteFileAsync(writer, configName, image.RawConfig.ToArray(), cancellationToken).ConfigureAwait(false);
 
-            var repoTag = Location.Tag is null ? null : ImageReference.Parse(Location.Tag).FamiliarName;
+            var repoTag = reference?.FamiliarName;
             var entry = new DockerArchiveEntry
             {
                 Config = configName,
