@@ -8,7 +8,9 @@ public sealed partial class DockerEngineClient
     /// Checks that the engine answers (<c>GET /_ping</c>, unversioned) and returns the API version it
     /// offers in its <c>Api-Version</c> header, or null where it names none.
     /// </summary>
-    /// <exception cref="EngineUnreachableException">The engine cannot be reached, or does not answer in time.</exception>
+    /// <exception cref="EngineUnreachableException">
+    /// The engine cannot be reached, or does not answer in time.
+    /// </exception>
     /// <exception cref="EngineApiException">The engine answered with an error status.</exception>
     public async Task<Version?> PingAsync(CancellationToken cancellationToken = default)
     {
@@ -30,7 +32,9 @@ public sealed partial class DockerEngineClient
     }
 
     /// <summary>Reads <c>GET /version</c> (unversioned, so it works before the version is agreed).</summary>
-    /// <exception cref="EngineUnreachableException">The engine cannot be reached, or the answer is not JSON.</exception>
+    /// <exception cref="EngineUnreachableException">
+    /// The engine cannot be reached, or the answer is not JSON.
+    /// </exception>
     /// <exception cref="EngineApiException">The engine answered with an error status.</exception>
     public async Task<EngineVersion> GetVersionAsync(CancellationToken cancellationToken = default)
     {

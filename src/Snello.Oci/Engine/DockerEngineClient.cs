@@ -23,7 +23,7 @@ public sealed partial class DockerEngineClient : IDisposable
     /// </summary>
     public static readonly Version MaxApiVersion = new(1, 41);
 
-    /// <summary>The oldest API version snello accepts: Docker 17.03, the first with <c>/images/load?quiet</c>.</summary>
+    /// <summary>The oldest API version snello accepts: Docker 17.03's, with <c>/images/load?quiet</c>.</summary>
     public static readonly Version MinApiVersion = new(1, 25);
 
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(30);
@@ -33,7 +33,7 @@ public sealed partial class DockerEngineClient : IDisposable
     private readonly SemaphoreSlim _negotiation = new(1, 1);
     private Version? _apiVersion;
 
-    /// <summary>Creates a client of the engine at <paramref name="host"/>; nothing is sent until the first call.</summary>
+    /// <summary>Creates a client of the engine at <paramref name="host"/>; nothing is sent before a call.</summary>
     public DockerEngineClient(DockerHost host, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(host);

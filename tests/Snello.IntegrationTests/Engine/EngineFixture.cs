@@ -50,7 +50,8 @@ public sealed class EngineFixture : IDisposable
         await File.WriteAllBytesAsync(rootfs, export.StdoutBytes);
 
         var tag = NewTag("import");
-        Docker.Check("import", "--change", "ENTRYPOINT [\"/bin/busybox\", \"cat\", \"/app/greeting.txt\"]", rootfs, tag);
+        const string Entrypoint = "ENTRYPOINT [\"/bin/busybox\", \"cat\", \"/app/greeting.txt\"]";
+        Docker.Check("import", "--change", Entrypoint, rootfs, tag);
         return tag;
     }
 

@@ -24,7 +24,9 @@ public sealed class DockerDaemonWriter : IImageWriter
     /// <param name="location">A <c>docker-daemon:</c> location naming a tag.</param>
     /// <param name="options">The cache (for scratch files) and logger.</param>
     /// <param name="host">The engine; null reads <c>DOCKER_HOST</c>.</param>
-    /// <exception cref="UnsupportedTransportException">The location names a digest or an image ID, not a tag.</exception>
+    /// <exception cref="UnsupportedTransportException">
+    /// The location names a digest or an image ID, not a tag.
+    /// </exception>
     /// <exception cref="FormatException"><c>DOCKER_HOST</c> is not a supported address.</exception>
     public DockerDaemonWriter(ImageLocation location, TransportOptions options, DockerHost? host = null)
     {
