@@ -93,7 +93,8 @@ internal sealed class CliContext
     /// <summary>Reads one image, picking the platform from an index (the host's unless one is given).</summary>
     public async Task<IImage> ReadImageAsync(string location, string? platform, CancellationToken cancellationToken)
     {
+        var wanted = ParsePlatform(platform);
         var artifact = await ReadArtifactAsync(location, cancellationToken);
-        return await PlatformSelector.SelectAsync(artifact, ParsePlatform(platform), cancellationToken);
+        return await PlatformSelector.SelectAsync(artifact, wanted, cancellationToken);
     }
 }

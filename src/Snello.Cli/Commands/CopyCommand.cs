@@ -42,6 +42,8 @@ internal static class CopyCommand
             var context = CliContext.From(parse);
             var from = CliContext.ParseLocation(parse.GetValue(source)!);
             var to = CliContext.ParseLocation(parse.GetValue(destination)!);
+            var platformText = parse.GetValue(platform);
+            var wanted = CliContext.ParsePlatform(platformText);
             var writer = ImageTransports.OpenWriter(to, context.Transports);
             var reader = ImageTransports.OpenReader(from, context.Transports);
             IManifestArtifact artifact;
@@ -50,7 +52,6 @@ internal static class CopyCommand
                 artifact = await reader.ReadAsync(ct);
             }
 
-            var platformText = parse.GetValue(platform);
             if (platformText is not null || (to.Kind is TransportKind.DockerArchive or TransportKind.DockerDaemon &&
                 artifact is IImageIndex))
             {
@@ -59,7 +60,7 @@ internal static class CopyCommand
                     context.Note($"note: {to} holds one image; copying the host's platform '{Platform.Host}'");
                 }
 
-                artifact = await PlatformSelector.SelectAsync(artifact, CliContext.ParsePlatform(platformText), ct);
+                artifact = await PlatformSelector.SelectAsync(artifact, wanted, ct);
             }
 
             artifact = await PrepareAsync(artifact, from, to, parse.GetValue(format), context, ct);

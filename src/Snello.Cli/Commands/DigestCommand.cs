@@ -22,11 +22,12 @@ internal static class DigestCommand
         command.SetAction(async (parse, ct) =>
         {
             var context = CliContext.From(parse);
-            var artifact = await context.ReadArtifactAsync(parse.GetValue(image)!, ct);
             var platformText = parse.GetValue(platform);
+            var wanted = CliContext.ParsePlatform(platformText);
+            var artifact = await context.ReadArtifactAsync(parse.GetValue(image)!, ct);
             if (platformText is not null || parse.GetValue(config))
             {
-                artifact = await PlatformSelector.SelectAsync(artifact, CliContext.ParsePlatform(platformText), ct);
+                artifact = await PlatformSelector.SelectAsync(artifact, wanted, ct);
             }
 
             var digest = parse.GetValue(config) ? ((IImage)artifact).Manifest.Config.Digest : artifact.Digest;

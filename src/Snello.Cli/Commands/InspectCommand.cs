@@ -26,10 +26,11 @@ internal static class InspectCommand
             var context = CliContext.From(parse);
             var location = parse.GetValue(image)!;
             var platformText = parse.GetValue(platform);
+            var wanted = CliContext.ParsePlatform(platformText);
             var artifact = await context.ReadArtifactAsync(location, ct);
-            if (artifact is IImageIndex && (platformText is not null || parse.GetValue(config)))
+            if (platformText is not null || (artifact is IImageIndex && parse.GetValue(config)))
             {
-                artifact = await PlatformSelector.SelectAsync(artifact, CliContext.ParsePlatform(platformText), ct);
+                artifact = await PlatformSelector.SelectAsync(artifact, wanted, ct);
             }
 
             if (parse.GetValue(raw) || parse.GetValue(config))

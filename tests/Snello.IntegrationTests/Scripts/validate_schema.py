@@ -25,9 +25,20 @@ def main() -> int:
     # Relative $refs resolve against each schema's id; make every file reachable from every id's folder.
     by_name = {n: s for n, s in store.items() if n.endswith(".json") and "/" not in n}
     folders = {base.rstrip("/")}
-    for key in list(store):
-        if "://" in key:
-            folders.add(key.rsplit("/", 1)[0])
+
+    def collect(node):
+        if isinstance(node, dict):
+            for key in ("id", "$id"):
+                if isinstance(node.get(key), str) and "://" in node[key]:
+                    folders.add(node[key].rsplit("/", 1)[0])
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    for schema in list(store.values()):
+        collect(schema)
     for folder in folders:
         for name, schema in by_name.items():
             store[folder + "/" + name] = schema

@@ -33,8 +33,13 @@ public sealed class PeerToolInteropTests : IDisposable
         SnelloCli.Check("copy", seed, $"oci:{_temp["layout"]}:v1");
         SnelloCli.Check("copy", seed, $"oci-archive:{_temp["image.tar"]}:v1");
 
-        ProcessRunner.Check(tool, "validate", "--type", "image", "--ref", "v1", _temp["layout"]);
-        ProcessRunner.Check(tool, "validate", "--type", "image", "--ref", "v1", _temp["image.tar"]);
+        ProcessRunner.Check(tool, "validate", "--type", "image", "--ref", "name=v1", _temp["layout"]);
+
+        // oci-image-tool 1.0's tar walker fails on every archive, skopeo's too ("end of walk"), so the archive
+        // is checked as the folder it unpacks to.
+        Directory.CreateDirectory(_temp["unpacked"]);
+        ProcessRunner.Check("tar", "-xf", _temp["image.tar"], "-C", _temp["unpacked"]);
+        ProcessRunner.Check(tool, "validate", "--type", "image", "--ref", "name=v1", _temp["unpacked"]);
     }
 
     [Fact]
