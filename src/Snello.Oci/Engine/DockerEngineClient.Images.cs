@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 
 namespace Snello.Oci.Engine;
@@ -70,9 +71,34 @@ public sealed partial class DockerEngineClient
     {
         ArgumentNullException.ThrowIfNull(writeArchive);
         const string Path = "/images/load?quiet=1";
-        using var content = new StreamingContent(writeArchive, "application/x-tar");
-        using var response = await SendAsync(HttpMethod.Post, Path, content, cancellationToken)
-            .ConfigureAwait(false);
+
+        // HttpClient wraps what the body's writer throws (a layer failing its digest) as a failed request;
+        // that failure is the writer's, not the engine's, so it is thrown as it was.
+        ExceptionDispatchInfo? writeFailure = null;
+        using var content = new StreamingContent(async (body, ct) =>
+        {
+            try
+            {
+                await writeArchive(body, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not IOException and not OperationCanceledException)
+            {
+                writeFailure = ExceptionDispatchInfo.Capture(e);
+                throw;
+            }
+        }, "application/x-tar");
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendAsync(HttpMethod.Post, Path, content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngineUnreachableException) when (writeFailure is not null)
+        {
+            writeFailure.Throw();
+            throw;
+        }
+
+        using var answer = response;
         IReadOnlyList<JsonMessage> messages;
         try
         {

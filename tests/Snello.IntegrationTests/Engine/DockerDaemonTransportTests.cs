@@ -99,6 +99,24 @@ public sealed class DockerDaemonTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_layer_that_fails_its_digest_during_a_load_exits_3_and_leaves_no_tag()
+    {
+        var layout = _engine.Temp["corrupt"];
+        var seed = await TestImages.WriteOciAsync(layout);
+        var biggest = new DirectoryInfo(Path.Combine(layout, "blobs", "sha256")).GetFiles()
+            .OrderByDescending(f => f.Length).First();
+        var bytes = await File.ReadAllBytesAsync(biggest.FullName);
+        bytes[bytes.Length / 2] ^= 0xff;
+        await File.WriteAllBytesAsync(biggest.FullName, bytes);
+
+        var tag = _engine.NewTag("corrupt");
+        var result = _engine.Snello("copy", seed, $"docker-daemon:{tag}");
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("[digest-mismatch]", result.Stderr, StringComparison.Ordinal);
+        Assert.NotEqual(0, Docker.Run("image", "inspect", tag).ExitCode);
+    }
+
+    [Fact]
     public void A_missing_image_exits_3_quoting_the_engine()
     {
         var missing = $"snello-it/missing:{Guid.NewGuid():N}";

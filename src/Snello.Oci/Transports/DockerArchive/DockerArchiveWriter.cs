@@ -3,6 +3,7 @@ using System.Text;
 using Snello.Oci.Digests;
 using Snello.Oci.Images;
 using Snello.Oci.Json;
+using Snello.Oci.Model;
 using Snello.Oci.References;
 
 namespace Snello.Oci.Transports.DockerArchive;
@@ -50,7 +51,8 @@ public sealed class DockerArchiveWriter : IImageWriter
             await using (output.ConfigureAwait(false))
             {
                 var reference = Location.Tag is null ? null : ImageReference.Parse(Location.Tag);
-                bytes = await WriteArchiveAsync(image, reference, output, temp + ".layer", cancellationToken)
+                bytes = await WriteArchiveAsync(image, reference, output, temp + ".layer", keepGzip: false,
+                    cancellationToken)
                     .ConfigureAwait(false);
             }
 
@@ -66,12 +68,13 @@ public sealed class DockerArchiveWriter : IImageWriter
 
     /// <summary>
     /// Writes the archive of one image to <paramref name="output"/>, which need not seek (the Docker engine's
-    /// load endpoint reads it from a request body). Each layer passes through the file
-    /// <paramref name="scratch"/>, which is deleted when the layer is written. Returns the bytes of layers
-    /// and config written.
+    /// load endpoint reads it from a request body). An uncompressed layer is copied as it is stored; a
+    /// compressed one is decompressed through the file <paramref name="scratch"/> (deleted when the layer is
+    /// written), unless <paramref name="keepGzip"/> lets gzip layers through compressed, as the engine's load
+    /// accepts them. Returns the bytes of layers and config written.
     /// </summary>
     internal static async Task<long> WriteArchiveAsync(IImage image, ImageReference? reference, Stream output,
-        string scratch, CancellationToken cancellationToken)
+        string scratch, bool keepGzip, CancellationToken cancellationToken)
     {
         var writer = new TarWriter(output, TarEntryFormat.Ustar, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
@@ -92,8 +95,12 @@ public sealed class DockerArchiveWriter : IImageWriter
                 await WriteFileAsync(writer, $"{id}/VERSION", "1.0"u8.ToArray(), cancellationToken).ConfigureAwait(false);
                 var legacy = Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}");
                 await WriteFileAsync(writer, $"{id}/json", legacy, cancellationToken).ConfigureAwait(false);
-                bytes += await WriteLayerAsync(writer, layer, $"{id}/layer.tar", scratch, cancellationToken)
-                    .ConfigureAwait(false);
+                var compression = MediaTypes.LayerCompression(layer.Descriptor.MediaType);
+                bytes += compression == Compression.None || (keepGzip && compression == Compression.Gzip)
+                    ? await WriteStoredLayerAsync(writer, layer, $"{id}/layer.tar", cancellationToken)
+                        .ConfigureAwait(false)
+                    : await WriteLayerAsync(writer, layer, $"{id}/layer.tar", scratch, cancellationToken)
+                        .ConfigureAwait(false);
             }
 
             var configName = $"{image.Manifest.Config.Digest.Encoded}.json";
@@ -127,6 +134,33 @@ public sealed class DockerArchiveWriter : IImageWriter
         }
     }
 
+    private static async Task<long> WriteStoredLayerAsync(TarWriter writer, ILayer layer, string name,
+        CancellationToken cancellationToken)
+    {
+        // The stored blob's size is known, so it goes into the archive as it is read, with no scratch copy; the
+        // stream verifies its digest at its end, which fails the write before anything refers to a bad layer.
+        var blob = await layer.OpenCompressedAsync(cancellationToken).ConfigureAwait(false);
+        var stream = new KnownLengthStream(blob, layer.Descriptor.Size);
+        await using (stream.ConfigureAwait(false))
+        {
+            await writer.WriteEntryAsync(LayerEntry(name, layer.Descriptor.Size, stream), cancellationToken)
+                .ConfigureAwait(false);
+            return layer.Descriptor.Size;
+        }
+    }
+
+    private static TarEntry LayerEntry(string name, long size, Stream data)
+    {
+        var format = size >= (8L << 30) - 1 ? TarEntryFormat.Pax : TarEntryFormat.Ustar;
+        TarEntry entry = format == TarEntryFormat.Pax
+            ? new PaxTarEntry(TarEntryType.RegularFile, name)
+            : new UstarTarEntry(TarEntryType.RegularFile, name);
+        entry.Mode = (UnixFileMode)0b110_100_100;
+        entry.ModificationTime = DateTimeOffset.UnixEpoch;
+        entry.DataStream = data;
+        return entry;
+    }
+
     private static async Task<long> WriteLayerAsync(TarWriter writer, ILayer layer, string name, string scratch,
         CancellationToken cancellationToken)
     {
@@ -143,14 +177,8 @@ public sealed class DockerArchiveWriter : IImageWriter
             }
 
             file.Position = 0;
-            var format = file.Length >= (8L << 30) - 1 ? TarEntryFormat.Pax : TarEntryFormat.Ustar;
-            TarEntry entry = format == TarEntryFormat.Pax
-                ? new PaxTarEntry(TarEntryType.RegularFile, name)
-                : new UstarTarEntry(TarEntryType.RegularFile, name);
-            entry.Mode = (UnixFileMode)0b110_100_100;
-            entry.ModificationTime = DateTimeOffset.UnixEpoch;
-            entry.DataStream = file;
-            await writer.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+            await writer.WriteEntryAsync(LayerEntry(name, file.Length, file), cancellationToken)
+                .ConfigureAwait(false);
             return file.Length;
         }
     }

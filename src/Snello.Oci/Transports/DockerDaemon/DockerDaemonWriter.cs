@@ -81,8 +81,8 @@ public sealed class DockerDaemonWriter : IImageWriter
             {
                 await client.LoadImagesAsync(async (body, ct) =>
                 {
-                    bytes = await DockerArchiveWriter.WriteArchiveAsync(image, reference, body, scratch, ct)
-                        .ConfigureAwait(false);
+                    bytes = await DockerArchiveWriter.WriteArchiveAsync(image, reference, body, scratch,
+                        keepGzip: true, ct).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
             }
             finally
