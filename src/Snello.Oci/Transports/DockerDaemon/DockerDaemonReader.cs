@@ -121,16 +121,19 @@ public sealed class DockerDaemonReader : IImageReader
                     continue;
                 }
 
-                var tar = await layer.OpenUncompressedAsync(cancellationToken).ConfigureAwait(false);
+                // An uncompressed layer (what the engine saves) is its own tar: opening it as stored verifies it
+                // once, where opening it uncompressed would hash it twice more.
+                var tar = layer.Descriptor.Digest == layer.DiffId
+                    ? await layer.OpenCompressedAsync(cancellationToken).ConfigureAwait(false)
+                    : await layer.OpenUncompressedAsync(cancellationToken).ConfigureAwait(false);
                 await using (tar.ConfigureAwait(false))
                 {
-                    var descriptor = new Descriptor
+                    var (digest, _, _) = await _cache.PutNewAsync(tar, cancellationToken).ConfigureAwait(false);
+                    if (digest != layer.DiffId)
                     {
-                        MediaType = MediaTypes.DockerLayer,
-                        Digest = layer.DiffId,
-                        Size = -1,
-                    };
-                    await _cache.PutAsync(descriptor, tar, cancellationToken).ConfigureAwait(false);
+                        throw new DigestMismatchException($"layer saved by the engine for '{Location}'",
+                            layer.DiffId, digest);
+                    }
                 }
             }
 
