@@ -101,6 +101,7 @@ internal static class SnelloApp
         PlatformNotFoundException => ("platform-not-found", ExitCodes.InputUnusable),
         Oci.FileSystems.LimitExceededException => ("limit-exceeded", ExitCodes.InputUnusable),
         Oci.FileSystems.FileNotFoundInImageException => ("not-found", ExitCodes.InputUnusable),
+        Oci.FileSystems.ExportTargetException => ("target-unusable", ExitCodes.Usage),
         ImageFormatException => ("image-unusable", ExitCodes.InputUnusable),
         FileNotFoundException or DirectoryNotFoundException => ("not-found", ExitCodes.InputUnusable),
         UnauthorizedAccessException => ("permission-denied", ExitCodes.InputUnusable),

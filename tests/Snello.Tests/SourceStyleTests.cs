@@ -10,7 +10,8 @@ public sealed class SourceStyleTests
             .Select(d => Path.Combine(ExitCodeTests.RepositoryRoot(), d))
             .Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal))
+            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal));
 
     [Fact]
     public void No_source_line_is_wider_than_120_columns()

@@ -125,7 +125,7 @@ internal sealed partial class DirectoryExport(string staging, FileSystemView vie
             options.Logger.LogDebug("Writing {Count} files of layer {Digest}", members.Count, digest);
         }
 
-        var stream = await layer.OpenUncompressedAsync(cancellationToken).ConfigureAwait(false);
+        var stream = await RootfsExporter.OpenSecondReadAsync(layer, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var reader = new TarArchiveReader(stream, digest, new ExtractionBudget(options.Limits));

@@ -21,7 +21,9 @@ public sealed record ExportSummary
     /// <summary>Device nodes written.</summary>
     public long Devices { get; init; }
 
-    /// <summary>Device nodes left out: <see cref="ExportOptions.Devices"/> was off or the process is not root.</summary>
+    /// <summary>
+    /// Device nodes left out: <see cref="ExportOptions.Devices"/> was off, or (on disk) the process is not root.
+    /// </summary>
     public long DevicesSkipped { get; init; }
 
     /// <summary>Extended attributes that could not be set on disk (a directory export, as root only).</summary>

@@ -21,6 +21,8 @@ public sealed record ExtractionLimits
     /// </summary>
     public long MaxUncompressedBytes { get; init; } = DefaultMaxUncompressedBytes;
 
-    /// <summary>The most tar entries read over all layers. The CLI option that raises it is <c>--max-entries</c>.</summary>
+    /// <summary>
+    /// The most tar entries read over all layers. The CLI option that raises it is <c>--max-entries</c>.
+    /// </summary>
     public long MaxEntries { get; init; } = DefaultMaxEntries;
 }

@@ -21,7 +21,9 @@ public sealed partial class FileSystemView
     /// Builds the view of <paramref name="layers"/>, base first. Each layer is read once, to its end, so its
     /// digests are checked; content is not kept, only metadata.
     /// </summary>
-    /// <exception cref="LimitExceededException">The layers hold more bytes or entries than the limits allow.</exception>
+    /// <exception cref="LimitExceededException">
+    /// The layers hold more bytes or entries than the limits allow.
+    /// </exception>
     /// <exception cref="Digests.DigestMismatchException">A layer fails its digest or diff ID.</exception>
     /// <exception cref="SymlinkLoopException">A member's parent directories hold a symlink loop.</exception>
     /// <exception cref="ImageFormatException">

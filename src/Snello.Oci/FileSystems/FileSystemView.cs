@@ -45,7 +45,10 @@ public sealed partial class FileSystemView
     /// <exception cref="SymlinkLoopException">More than 40 links were followed.</exception>
     public FileEntry? Resolve(string path) => Find(path, followFinal: true)?.Entry;
 
-    /// <summary>The direct children of <paramref name="directory"/> ("/" or "" for the root), sorted ordinally.</summary>
+    /// <summary>
+    /// The direct children of <paramref name="directory"/> ("/" or "" for the root), sorted ordinally by path.
+    /// Symlinks on the way, the last one too, are followed inside the root.
+    /// </summary>
     /// <exception cref="FileNotFoundInImageException">There is no such directory.</exception>
     /// <exception cref="SymlinkLoopException">The path holds a symlink loop.</exception>
     public IEnumerable<FileEntry> List(string directory)

@@ -9,8 +9,10 @@ public static partial class RootfsExporter
 {
     /// <summary>
     /// Writes the squashed root filesystem of <paramref name="image"/> to <paramref name="output"/> as one tar:
-    /// directories, symlinks, FIFOs (and devices with <see cref="ExportOptions.Devices"/>) first, in path order,
-    /// then file content layer by layer, a file's further names as hard links after it. Every layer is verified
+    /// symlinks and FIFOs (and devices with <see cref="ExportOptions.Devices"/>) first, in path order, then file
+    /// content layer by layer, a file's further names as hard links after it, and the directories last, deepest
+    /// first, so an extractor sets their modes and times after it has written into them (GNU tar restores a
+    /// directory's time as soon as it moves on to an unrelated member). Every layer is verified
     /// while it streams. The whole image is checked before the first byte is written, but the second read of a
     /// layer can still fail (its source changed): then the exception comes after partial output, and the
     /// caller must treat the stream as broken (the CLI exits non-zero with the message).
@@ -42,8 +44,7 @@ public static partial class RootfsExporter
                     devices++;
                     break;
                 case EntryType.Directory:
-                    directories++;
-                    break;
+                    continue;
                 case EntryType.Symlink:
                     symlinks++;
                     break;
@@ -64,7 +65,7 @@ public static partial class RootfsExporter
                 options.Logger.LogDebug("Exporting {Count} files of layer {Digest} to tar", members.Count, digest);
             }
 
-            var stream = await layer.OpenUncompressedAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await OpenSecondReadAsync(layer, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 var reader = new TarArchiveReader(stream, digest, new ExtractionBudget(options.Limits));
@@ -101,6 +102,15 @@ public static partial class RootfsExporter
                 }
 
                 await reader.DrainAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        for (var i = nodes.Count - 1; i >= 0; i--)
+        {
+            if (nodes[i].Entry!.Type == EntryType.Directory)
+            {
+                await writer.WriteHeaderAsync(nodes[i].Entry!, cancellationToken).ConfigureAwait(false);
+                directories++;
             }
         }
 

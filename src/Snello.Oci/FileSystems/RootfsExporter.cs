@@ -1,3 +1,6 @@
+using Snello.Oci.Images;
+using Snello.Oci.Layers;
+
 namespace Snello.Oci.FileSystems;
 
 /// <summary>
@@ -38,6 +41,18 @@ public static partial class RootfsExporter
         }
 
         return groups;
+    }
+
+    /// <summary>
+    /// Opens a layer for the second read. The stored blob is verified against its digest as it streams, and
+    /// the first read proved that this blob decompresses to the diff ID, so the diff ID (a hash of the much
+    /// larger uncompressed stream) need not be computed again.
+    /// </summary>
+    internal static async Task<Stream> OpenSecondReadAsync(ILayer layer, CancellationToken cancellationToken)
+    {
+        var stored = await layer.OpenCompressedAsync(cancellationToken).ConfigureAwait(false);
+        return await LayerCompressionStreams.OpenDecompressedAsync(stored, $"layer '{layer.Descriptor.Digest}'",
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A layer changed between the two reads: a member the view needs is gone.</summary>

@@ -141,7 +141,7 @@ internal sealed partial class TarArchiveReader
         return n;
     }
 
-    /// <summary>Reads the stream to its end, still within the budget, so a verifying stream checks its digest.</summary>
+    /// <summary>Reads the stream to its end, within the budget, so a verifying stream checks its digest.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
         while (await ReadAsync(_skipBuffer, cancellationToken).ConfigureAwait(false) > 0)

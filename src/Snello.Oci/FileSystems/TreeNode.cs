@@ -37,8 +37,11 @@ internal sealed class TreeNode
     /// <summary>Creates a child, replacing any child of that name with everything under it.</summary>
     public TreeNode AddChild(string name, FileEntry entry, ContentSource? content = null)
     {
+        // Most members land where their own path says: keep their entry and path string, which halves the
+        // memory a view of a large image needs.
         var path = Path.Length == 0 ? name : Path + "/" + name;
-        var child = new TreeNode(name, path, this, entry with { Path = path }) { Content = content };
+        var placed = entry.Path == path ? entry : entry with { Path = path };
+        var child = new TreeNode(name, placed.Path, this, placed) { Content = content };
         Children![name] = child;
         return child;
     }

@@ -10,6 +10,6 @@ public sealed record LayerTarOptions
     /// </summary>
     public DateTimeOffset? ModificationTime { get; init; }
 
-    /// <summary>Whether <see cref="LayerTarWriter.WriteDirectoryAsync"/> reads xattrs from disk (default true).</summary>
+    /// <summary>Whether <see cref="LayerTarWriter.WriteDirectoryAsync"/> reads xattrs from disk (default on).</summary>
     public bool IncludeXattrs { get; init; } = true;
 }

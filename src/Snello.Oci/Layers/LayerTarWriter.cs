@@ -14,8 +14,13 @@ public static partial class LayerTarWriter
     /// Writes <paramref name="entries"/> as an uncompressed tar to <paramref name="output"/> (wrap it in
     /// <see cref="LayerCompressionStreams.OpenCompressor"/> to compress) and returns the tar's sha256, the diff ID.
     /// </summary>
+    /// <remarks>
+    /// A hard link must follow the member it names; when path order puts it first, the names swap roles (they
+    /// are one file): the first name in path order carries the content and the others are links to it.
+    /// </remarks>
     /// <exception cref="ArgumentException">
-    /// An entry's path is empty, the root, holds NUL, or appears twice; the message quotes it.
+    /// An entry's path is empty, the root, holds NUL, or appears twice, or a hard link names no regular file
+    /// among the entries; the message quotes it.
     /// </exception>
     /// <exception cref="IOException">A regular file's content is not as long as its <c>Size</c>.</exception>
     public static async Task<Digest> WriteAsync(IEnumerable<LayerTarEntry> entries, Stream output,
@@ -46,6 +51,7 @@ public static partial class LayerTarWriter
             }
         }
 
+        sorted = HardlinksAfterContent(sorted);
         using var writer = new TarStreamWriter(output);
         foreach (var (path, entry) in sorted)
         {
@@ -53,6 +59,66 @@ public static partial class LayerTarWriter
         }
 
         return await writer.FinishAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A hard link must come after the member it names, but path order may put it first. The names of one
+    /// file are one inode, so the first of them in path order takes the content and the others link to it.
+    /// </summary>
+    private static List<(string Path, LayerTarEntry Entry)> HardlinksAfterContent(
+        List<(string Path, LayerTarEntry Entry)> sorted)
+    {
+        var byPath = sorted.ToDictionary(m => m.Path, m => m.Entry, StringComparer.Ordinal);
+        var holders = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new List<(string Path, LayerTarEntry Entry)>(sorted.Count);
+        foreach (var (path, entry) in sorted)
+        {
+            if (entry.Type is not (EntryType.RegularFile or EntryType.Hardlink))
+            {
+                result.Add((path, entry));
+                continue;
+            }
+
+            var content = ContentOf(path, entry, byPath);
+            if (holders.TryGetValue(content, out var holder))
+            {
+                result.Add((path, entry with { Type = EntryType.Hardlink, LinkTarget = holder, Size = 0 }));
+                continue;
+            }
+
+            // The first name of this file in path order carries the content under its own path.
+            holders[content] = path;
+            result.Add((path, byPath[content] with { Path = path }));
+        }
+
+        return result;
+    }
+
+    private static string ContentOf(string path, LayerTarEntry entry,
+        Dictionary<string, LayerTarEntry> byPath)
+    {
+        var current = path;
+        var hops = 0;
+        while (entry.Type == EntryType.Hardlink)
+        {
+            var target = TarPaths.Normalize(entry.LinkTarget ?? string.Empty);
+            if (string.IsNullOrEmpty(target) || !byPath.TryGetValue(target, out var next) || ++hops > byPath.Count)
+            {
+                throw new ArgumentException($"hard link '{path}' names '{entry.LinkTarget}', which is not a " +
+                    "regular file among the entries");
+            }
+
+            current = target;
+            entry = next;
+        }
+
+        if (entry.Type != EntryType.RegularFile)
+        {
+            throw new ArgumentException($"hard link '{path}' names '{current}', a {entry.Type}; expected a " +
+                "regular file");
+        }
+
+        return current;
     }
 
     private static async Task WriteEntryAsync(TarStreamWriter writer, string path, LayerTarEntry entry,

@@ -81,9 +81,7 @@ internal sealed class TarStreamWriter : IDisposable
         if (pax.Count > 0)
         {
             var data = EncodePax(pax);
-            var paxName = Encoding.UTF8.GetBytes(TarPaths.Join(TarPaths.Parent(entry.Path),
-                "PaxHeaders/" + TarPaths.Name(entry.Path)));
-            var paxHeader = Header(paxName.Length > 100 ? paxName[..100] : paxName, [], 'x', 0b110_100_100,
+            var paxHeader = Header(PaxHeaderName(entry.Path), [], 'x', 0b110_100_100,
                 0, 0, data.Length, Math.Clamp(seconds, 0, MaxOctal11), [], null, null, 0, 0);
             await WriteAsync(paxHeader, cancellationToken).ConfigureAwait(false);
             await WriteAsync(data, cancellationToken).ConfigureAwait(false);
@@ -153,6 +151,22 @@ internal sealed class TarStreamWriter : IDisposable
     {
         var padding = (int)((BlockSize - (size % BlockSize)) % BlockSize);
         return padding == 0 ? Task.CompletedTask : WriteAsync(new byte[padding], cancellationToken);
+    }
+
+    /// <summary>
+    /// "DIR/PaxHeaders/NAME", or "PaxHeaders/NAME" cut to fit when that is too long. Readers that know PAX skip
+    /// the name; readers that do not extract a small file there, as with GNU tar's own names.
+    /// </summary>
+    private static byte[] PaxHeaderName(string path)
+    {
+        var name = Encoding.UTF8.GetBytes(TarPaths.Join(TarPaths.Parent(path), "PaxHeaders/" + TarPaths.Name(path)));
+        if (name.Length <= 100)
+        {
+            return name;
+        }
+
+        var shortName = Encoding.UTF8.GetBytes("PaxHeaders/" + TarPaths.Name(path));
+        return shortName.Length <= 100 ? shortName : shortName[..100];
     }
 
     private static bool TrySplit(byte[] name, out byte[] prefix, out byte[] shortName)

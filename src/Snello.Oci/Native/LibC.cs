@@ -136,7 +136,7 @@ internal static unsafe partial class LibC
         return Errno(UtimensatNative(AtFdCwd, path, times, AtSymlinkNoFollow));
     }
 
-    /// <summary>lstat-style status of <paramref name="path"/>, never following a final symlink; null on error.</summary>
+    /// <summary>lstat-style status of <paramref name="path"/> (a final symlink not followed); null on error.</summary>
     public static FileStatus? LStat(string path)
     {
         // struct statx is the same on every architecture (linux/stat.h), unlike struct stat.

@@ -33,7 +33,7 @@ public sealed record ImageLocation
     public required string Text { get; init; }
 
     /// <summary>Parses a location.</summary>
-    /// <exception cref="FormatException">The text is not a location; the message quotes it and lists the forms.</exception>
+    /// <exception cref="FormatException">Not a location; the message quotes it and lists the forms.</exception>
     public static ImageLocation Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -50,5 +50,7 @@ public static class ImageTransports
     private static UnsupportedTransportException NotYet(ImageLocation location) => new(
         $"'{location}': the {(location.Kind == TransportKind.Registry ? "docker://" : "docker-daemon:")} transport " +
         "is not in this version of snello; use oci:, oci-archive:, docker-archive: or dir:" +
-        (location.Kind == TransportKind.Registry ? " (a bare reference such as 'debian:bookworm' means docker://)" : ""));
+        (location.Kind == TransportKind.Registry
+            ? " (a bare reference such as 'debian:bookworm' means docker://)"
+            : ""));
 }

@@ -180,7 +180,8 @@ public sealed class CommandLineBehaviourTests : IDisposable
         }
 
         SnelloCli.Check("cache", "prune", "--cache-dir", cache);
-        using var after = JsonDocument.Parse(SnelloCli.Check("cache", "ls", "--cache-dir", cache, "--format", "json").Stdout);
+        var remaining = SnelloCli.Check("cache", "ls", "--cache-dir", cache, "--format", "json").Stdout;
+        using var after = JsonDocument.Parse(remaining);
         Assert.Equal(0, after.RootElement.GetProperty("blobs").GetArrayLength());
     }
 

@@ -40,7 +40,9 @@ public static class TestImages
             AddFile(w, "bin/busybox", System.IO.File.ReadAllBytes(busybox), 0b111_101_101);
             Link(w, TarEntryType.SymbolicLink, "bin/sh", "busybox");
             AddFile(w, "etc/os-release", "ID=snello-test\nVERSION_ID=1\n"u8.ToArray());
-            AddFile(w, "etc/passwd", "root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532::/home/nonroot:/sbin/nologin\n"u8.ToArray());
+            AddFile(w, "etc/passwd", Encoding.UTF8.GetBytes(
+                "root:x:0:0:root:/root:/sbin/nologin\n" +
+                "nonroot:x:65532:65532::/home/nonroot:/sbin/nologin\n"));
             AddFile(w, "etc/removed-later", "gone\n"u8.ToArray());
             Dir(w, "opaque/");
             AddFile(w, "opaque/old", "old\n"u8.ToArray());
@@ -82,7 +84,12 @@ public static class TestImages
         var manifest = new ImageManifest
         {
             MediaType = MediaTypes.OciManifest,
-            Config = new Descriptor { MediaType = MediaTypes.OciConfig, Digest = Digest.Compute(rawConfig), Size = rawConfig.Length },
+            Config = new Descriptor
+            {
+                MediaType = MediaTypes.OciConfig,
+                Digest = Digest.Compute(rawConfig),
+                Size = rawConfig.Length,
+            },
             Layers = blobLayers.Select(l => l.Descriptor).ToList(),
         };
         await Task.CompletedTask;

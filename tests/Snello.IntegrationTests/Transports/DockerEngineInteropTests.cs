@@ -44,7 +44,8 @@ public sealed class DockerEngineInteropTests : IDisposable
         File.WriteAllBytes(rootfs, export.StdoutBytes);
 
         var tag = $"snello-it/import:{Guid.NewGuid():N}"[..32];
-        Docker.Check("import", "--change", "ENTRYPOINT [\"/bin/busybox\", \"cat\", \"/app/greeting.txt\"]", rootfs, tag);
+        const string Entrypoint = "ENTRYPOINT [\"/bin/busybox\", \"cat\", \"/app/greeting.txt\"]";
+        Docker.Check("import", "--change", Entrypoint, rootfs, tag);
         try
         {
             var saved = _temp["saved.tar"];

@@ -17,7 +17,7 @@ public sealed class IndexAndCompressionTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>An index of the test image for the host and for a foreign platform (same layers, other config).</summary>
+    /// <summary>The test image for the host and for a foreign platform (same layers, other config).</summary>
     private async Task<string> WriteIndexAsync()
     {
         var host = await TestImages.CreateAsync();

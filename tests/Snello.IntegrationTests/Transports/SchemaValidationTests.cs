@@ -30,7 +30,8 @@ public sealed class SchemaValidationTests : IDisposable
                 var path = Blob(layout, m.GetProperty("digest").GetString()!);
                 manifests.Add(path);
                 using var manifest = JsonDocument.Parse(File.ReadAllBytes(path));
-                configs.Add(Blob(layout, manifest.RootElement.GetProperty("config").GetProperty("digest").GetString()!));
+                var config = manifest.RootElement.GetProperty("config").GetProperty("digest").GetString()!;
+                configs.Add(Blob(layout, config));
             }
         }
 
@@ -39,7 +40,8 @@ public sealed class SchemaValidationTests : IDisposable
         Check(ProcessRunner.Run(python, [script, schemas, "image-index-schema.json", index]));
         Check(ProcessRunner.Run(python, [script, schemas, "image-manifest-schema.json", .. manifests]));
         Check(ProcessRunner.Run(python, [script, schemas, "config-schema.json", .. configs]));
-        Check(ProcessRunner.Run(python, [script, schemas, "image-layout-schema.json", Path.Combine(layout, "oci-layout")]));
+        var marker = Path.Combine(layout, "oci-layout");
+        Check(ProcessRunner.Run(python, [script, schemas, "image-layout-schema.json", marker]));
     }
 
     [Fact]

@@ -31,12 +31,14 @@ public sealed class OciArchiveWriter : IImageWriter
         var target = System.IO.Path.GetFullPath(Location.Path!);
         if (Directory.Exists(target))
         {
-            throw new ImageFormatException($"'{target}' is a folder; oci-archive: writes a file (use oci: for a folder)");
+            throw new ImageFormatException(
+                $"'{target}' is a folder; oci-archive: writes a file (use oci: for a folder)");
         }
 
         var parent = System.IO.Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
-        var staging = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(target)}.snello-{Guid.NewGuid():N}");
+        var name = System.IO.Path.GetFileName(target);
+        var staging = System.IO.Path.Combine(parent, $".{name}.snello-{Guid.NewGuid():N}");
         var packed = staging + ".tar";
         try
         {

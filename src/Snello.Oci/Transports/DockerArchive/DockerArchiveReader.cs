@@ -71,7 +71,12 @@ public sealed class DockerArchiveReader : IImageReader
         var manifest = new ImageManifest
         {
             MediaType = MediaTypes.DockerManifest,
-            Config = new Descriptor { MediaType = MediaTypes.DockerConfig, Digest = configDigest, Size = rawConfig.Length },
+            Config = new Descriptor
+            {
+                MediaType = MediaTypes.DockerConfig,
+                Digest = configDigest,
+                Size = rawConfig.Length,
+            },
             Layers = layers.Select(l => l.Descriptor).ToList(),
         };
         return new MemoryImage(manifest, rawConfig, layers);

@@ -42,7 +42,8 @@ public sealed class DockerArchiveWriter : IImageWriter
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.snello-{Guid.NewGuid():N}");
+        var temp = Path.Combine(Path.GetDirectoryName(target)!,
+            $".{Path.GetFileName(target)}.snello-{Guid.NewGuid():N}");
         try
         {
             long bytes;
@@ -92,7 +93,8 @@ public sealed class DockerArchiveWriter : IImageWriter
                 }
 
                 await WriteDirectoryAsync(writer, id, cancellationToken).ConfigureAwait(false);
-                await WriteFileAsync(writer, $"{id}/VERSION", "1.0"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+                await WriteFileAsync(writer, $"{id}/VERSION", "1.0"u8.ToArray(), cancellationToken)
+                    .ConfigureAwait(false);
                 var legacy = Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}");
                 await WriteFileAsync(writer, $"{id}/json", legacy, cancellationToken).ConfigureAwait(false);
                 var compression = MediaTypes.LayerCompression(layer.Descriptor.MediaType);
@@ -104,7 +106,8 @@ public sealed class DockerArchiveWriter : IImageWriter
             }
 
             var configName = $"{image.Manifest.Config.Digest.Encoded}.json";
-            await WriteFileAsync(writer, configName, image.RawConfig.ToArray(), cancellationToken).ConfigureAwait(false);
+            await WriteFileAsync(writer, configName, image.RawConfig.ToArray(), cancellationToken)
+                .ConfigureAwait(false);
 
             var repoTag = reference?.FamiliarName;
             var entry = new DockerArchiveEntry

@@ -92,7 +92,7 @@ public sealed class OciLayout : IBlobSource
     /// Stores a blob unless one with its digest is already present (and of the right size). Returns whether it was
     /// written.
     /// </summary>
-    /// <exception cref="DigestMismatchException">The content does not match the descriptor; nothing is kept.</exception>
+    /// <exception cref="DigestMismatchException">The content does not match; nothing is kept.</exception>
     public async Task<bool> WriteBlobAsync(Descriptor descriptor, Func<CancellationToken, Task<Stream>> open,
         CancellationToken cancellationToken = default)
     {
@@ -111,7 +111,8 @@ public sealed class OciLayout : IBlobSource
             var source = await open(cancellationToken).ConfigureAwait(false);
             await using (source.ConfigureAwait(false))
             {
-                var verifying = new VerifyingStream(source, descriptor.Digest, descriptor.Size, "blob", leaveOpen: true);
+                var verifying = new VerifyingStream(source, descriptor.Digest, descriptor.Size, "blob",
+                    leaveOpen: true);
                 await using (verifying.ConfigureAwait(false))
                 {
                     var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16,
@@ -124,7 +125,8 @@ public sealed class OciLayout : IBlobSource
             }
 
             File.Move(temp, path, overwrite: true);
-            _logger.LogDebug("wrote blob {Digest} ({Size} bytes) to {Layout}", descriptor.Digest, descriptor.Size, Root);
+            _logger.LogDebug("wrote blob {Digest} ({Size} bytes) to {Layout}", descriptor.Digest, descriptor.Size,
+                Root);
             return true;
         }
         finally

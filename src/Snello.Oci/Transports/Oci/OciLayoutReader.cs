@@ -44,7 +44,8 @@ public sealed class OciLayoutReader : IImageReader
         {
             chosen = index.Manifests[0];
         }
-        else if (index.Manifests.Count > 0 && index.Manifests.All(m => m.Annotation(OciLayout.RefNameAnnotation) is null))
+        else if (index.Manifests.Count > 0 &&
+                 index.Manifests.All(m => m.Annotation(OciLayout.RefNameAnnotation) is null))
         {
             return BlobIndex.Load(MediaTypes.OciIndex, raw, layout);
         }

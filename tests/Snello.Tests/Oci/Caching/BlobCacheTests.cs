@@ -6,7 +6,8 @@ namespace Snello.Tests.Oci.Caching;
 
 public sealed class BlobCacheTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "snello-cache-test-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root =
+        Path.Combine(Path.GetTempPath(), "snello-cache-test-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {

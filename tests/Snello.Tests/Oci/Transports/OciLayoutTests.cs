@@ -8,7 +8,8 @@ namespace Snello.Tests.Oci.Transports;
 
 public sealed class OciLayoutTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "snello-layout-test-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root =
+        Path.Combine(Path.GetTempPath(), "snello-layout-test-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
