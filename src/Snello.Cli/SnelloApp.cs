@@ -15,7 +15,7 @@ internal static class SnelloApp
         var root = new RootCommand(
             "snello: build, slim, analyse and debug distroless container images, without a Docker daemon.\n\n" +
             "Images are named with a transport: oci:DIR[:TAG], oci-archive:FILE[:TAG], " +
-            "docker-archive:FILE[:REF], dir:ROOTFS, docker://REF (a bare REF means docker://).");
+            "docker-archive:FILE[:REF], docker-daemon:REF, dir:ROOTFS, docker://REF (a bare REF means docker://).");
         foreach (var option in GlobalOptions.All)
         {
             root.Options.Add(option);
@@ -97,6 +97,9 @@ internal static class SnelloApp
         Dockerfiles.Syntax.DockerfileParseException => ("dockerfile-parse", ExitCodes.InputUnusable),
         Dockerfiles.Advising.AdviseException => ("advise-unsupported", ExitCodes.InputUnusable),
         UnsupportedTransportException => ("unsupported-transport", ExitCodes.Usage),
+        Oci.Engine.EngineUnreachableException => ("engine-unreachable", ExitCodes.ComponentUnreachable),
+        Oci.Engine.EngineApiException { IsNotFound: true } => ("not-found", ExitCodes.InputUnusable),
+        Oci.Engine.EngineApiException => ("engine-error", ExitCodes.InputUnusable),
         FormatException => ("invalid-value", ExitCodes.Usage),
         DigestMismatchException => ("digest-mismatch", ExitCodes.InputUnusable),
         PlatformNotFoundException => ("platform-not-found", ExitCodes.InputUnusable),

@@ -1,5 +1,6 @@
 using Snello.Oci.Transports.Archives;
 using Snello.Oci.Transports.DockerArchive;
+using Snello.Oci.Transports.DockerDaemon;
 using Snello.Oci.Transports.Oci;
 
 namespace Snello.Oci.Transports;
@@ -18,6 +19,7 @@ public static class ImageTransports
             TransportKind.OciLayout => new OciLayoutReader(location, options.Logger),
             TransportKind.OciArchive => new OciArchiveReader(location),
             TransportKind.DockerArchive => new DockerArchiveReader(location),
+            TransportKind.DockerDaemon => new DockerDaemonReader(location, options),
             TransportKind.Directory => new Directories.DirectoryReader(location, options),
             _ => throw NotYet(location),
         };
@@ -34,6 +36,7 @@ public static class ImageTransports
             TransportKind.OciLayout => new OciLayoutWriter(location, options.Logger),
             TransportKind.OciArchive => new OciArchiveWriter(location, options.Logger),
             TransportKind.DockerArchive => new DockerArchiveWriter(location),
+            TransportKind.DockerDaemon => new DockerDaemonWriter(location, options),
             TransportKind.Directory => throw new UnsupportedTransportException(
                 $"'{location}': dir: is read-only; write a root filesystem with 'snello export IMAGE DIR'"),
             _ => throw NotYet(location),

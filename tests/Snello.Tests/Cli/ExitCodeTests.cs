@@ -1,6 +1,7 @@
 using Snello.Cli;
 using Snello.Oci;
 using Snello.Oci.Digests;
+using Snello.Oci.Engine;
 using Snello.Oci.Images;
 using Snello.Oci.Model;
 using Snello.Oci.Transports;
@@ -23,6 +24,11 @@ public sealed class ExitCodeTests
         { new FileNotFoundException("x"), "not-found", 3 },
         { new UnauthorizedAccessException("x"), "permission-denied", 3 },
         { new IOException("x"), "io", 3 },
+        { new EngineUnreachableException(DockerHost.Default, "x"), "engine-unreachable", 5 },
+        { new EngineApiException(System.Net.HttpStatusCode.NotFound, "GET /images/x/json", "no such image", "x"),
+            "not-found", 3 },
+        { new EngineApiException(System.Net.HttpStatusCode.OK, "POST /images/load", "bad tar", "x"),
+            "engine-error", 3 },
         { new OperationCanceledException(), "interrupted", 130 },
         { new InvalidOperationException("x"), "internal", 70 },
     };
