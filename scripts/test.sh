@@ -23,7 +23,8 @@ done
 
 log() { printf '[test.sh] %s\n' "$*" >&2; }
 
-packages=(docker.io skopeo umoci oci-image-tool python3-jsonschema busybox-static tar gzip docker-registry apache2-utils openssl)
+packages=(docker.io skopeo umoci oci-image-tool python3-jsonschema busybox-static tar gzip mmdebstrap
+  docker-registry apache2-utils openssl)
 install_packages() {
   local missing=()
   for p in "${packages[@]}"; do

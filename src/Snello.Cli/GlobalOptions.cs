@@ -15,7 +15,7 @@ internal static class GlobalOptions
 
     public static readonly Option<OutputFormat> Format = new("--format")
     {
-        Description = "Output format: table or json",
+        Description = "Output format: table or json (sarif for commands that report findings)",
         DefaultValueFactory = _ => OutputFormat.Table,
         Recursive = true,
     };

@@ -8,4 +8,8 @@ internal enum OutputFormat
 
     /// <summary>JSON documented by a schema under docs/schemas.</summary>
     Json,
+
+    /// <summary>SARIF 2.1.0, for commands that report findings (dockerfile lint); the others print their
+    /// table.</summary>
+    Sarif,
 }

@@ -16,7 +16,8 @@ internal static class SnelloApp
         var root = new RootCommand(
             "snello: build, slim, analyse and debug distroless container images, without a Docker daemon.\n\n" +
             "Images are named with a transport: oci:DIR[:TAG], oci-archive:FILE[:TAG], " +
-            "docker-archive:FILE[:REF], dir:ROOTFS, docker://REF (a bare REF means docker://).\n\n" +
+            "docker-archive:FILE[:REF], docker-daemon:REF, dir:ROOTFS, docker://REF (a bare REF means " +
+            "docker://).\n\n" +
             "Registries: credentials come from the Docker config file ('snello login'); localhost and 127.0.0.0/8 " +
             "are spoken to over http, others over https (--insecure: http for all). Exit code 5: a registry " +
             "cannot be reached or refuses the credentials.");
@@ -35,6 +36,7 @@ internal static class SnelloApp
         root.Subcommands.Add(LoginCommand.Create());
         root.Subcommands.Add(LogoutCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());
+        root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(CompletionCommand.Create());
         return root;
     }
@@ -99,7 +101,13 @@ internal static class SnelloApp
     {
         OperationCanceledException => ("interrupted", ExitCodes.Interrupted),
         UsageException => ("usage", ExitCodes.Usage),
+        Dockerfiles.Linting.LintConfigException => ("lint-config", ExitCodes.Usage),
+        Dockerfiles.Syntax.DockerfileParseException => ("dockerfile-parse", ExitCodes.InputUnusable),
+        Dockerfiles.Advising.AdviseException => ("advise-unsupported", ExitCodes.InputUnusable),
         UnsupportedTransportException => ("unsupported-transport", ExitCodes.Usage),
+        Oci.Engine.EngineUnreachableException => ("engine-unreachable", ExitCodes.ComponentUnreachable),
+        Oci.Engine.EngineApiException { IsNotFound: true } => ("not-found", ExitCodes.InputUnusable),
+        Oci.Engine.EngineApiException => ("engine-error", ExitCodes.InputUnusable),
         FormatException => ("invalid-value", ExitCodes.Usage),
         DigestMismatchException => ("digest-mismatch", ExitCodes.InputUnusable),
         PlatformNotFoundException => ("platform-not-found", ExitCodes.InputUnusable),

@@ -28,8 +28,10 @@ internal static class CopyCommand
         var command = new Command("copy", "Copy an image between transports.\n\n" +
             "oci: and oci-archive: keep the manifest digest unless --manifest-format converts it. docker-archive: " +
             "has no manifest: it keeps the config digest and the diff IDs. An index is copied whole unless " +
-            "--platform picks one image; a docker-archive takes one image, the host's platform by default.\n\n" +
+            "--platform picks one image; docker-archive: and docker-daemon: take one image, the host's platform " +
+            "by default. docker-daemon:REF loads into the Docker engine at DOCKER_HOST and tags it REF.\n\n" +
             "Examples:\n  snello copy docker-archive:app.tar oci:out:app\n" +
+            "  snello copy oci:out:app docker-daemon:app:1.0\n" +
             "  snello copy oci:out:app oci-archive:app-oci.tar --manifest-format docker\n" +
             "  snello copy oci:multi:1.0 docker-archive:arm.tar:app:1.0 --platform linux/arm64")
         {
@@ -50,7 +52,8 @@ internal static class CopyCommand
                 artifact = await reader.ReadAsync(ct);
             }
 
-            if (platformText is not null || (to.Kind == TransportKind.DockerArchive && artifact is IImageIndex))
+            if (platformText is not null || (to.Kind is TransportKind.DockerArchive or TransportKind.DockerDaemon &&
+                artifact is IImageIndex))
             {
                 if (platformText is null)
                 {

@@ -177,6 +177,16 @@ public sealed class BlobCache
         return path;
     }
 
+    /// <summary>
+    /// A new path in the cache's temporary folder (created if absent) for a scratch file of the caller's, such
+    /// as an archive an engine saves. The caller deletes it; <see cref="Prune"/> removes leftovers after a day.
+    /// </summary>
+    public string NewTempPath()
+    {
+        Directory.CreateDirectory(TempRoot);
+        return TempName();
+    }
+
     private string TempName() => Path.Combine(TempRoot, $"{Environment.ProcessId}-{Guid.NewGuid():N}.partial");
 
     private static void Touch(string path)

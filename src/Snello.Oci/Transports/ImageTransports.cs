@@ -1,5 +1,6 @@
 using Snello.Oci.Transports.Archives;
 using Snello.Oci.Transports.DockerArchive;
+using Snello.Oci.Transports.DockerDaemon;
 using Snello.Oci.Transports.Oci;
 
 namespace Snello.Oci.Transports;
@@ -18,6 +19,7 @@ public static class ImageTransports
             TransportKind.OciLayout => new OciLayoutReader(location, options.Logger),
             TransportKind.OciArchive => new OciArchiveReader(location),
             TransportKind.DockerArchive => new DockerArchiveReader(location),
+            TransportKind.DockerDaemon => new DockerDaemonReader(location, options),
             TransportKind.Directory => new Directories.DirectoryReader(location, options),
             TransportKind.Registry => new Registry.RegistryReader(location, options),
             _ => throw NotYet(location),
@@ -35,6 +37,7 @@ public static class ImageTransports
             TransportKind.OciLayout => new OciLayoutWriter(location, options.Logger),
             TransportKind.OciArchive => new OciArchiveWriter(location, options.Logger),
             TransportKind.DockerArchive => new DockerArchiveWriter(location),
+            TransportKind.DockerDaemon => new DockerDaemonWriter(location, options),
             TransportKind.Directory => throw new UnsupportedTransportException(
                 $"'{location}': dir: is read-only; write a root filesystem with 'snello export IMAGE DIR'"),
             TransportKind.Registry => new Registry.RegistryWriter(location, options),
@@ -47,9 +50,5 @@ public static class ImageTransports
         kind is TransportKind.OciLayout or TransportKind.OciArchive or TransportKind.Registry;
 
     private static UnsupportedTransportException NotYet(ImageLocation location) => new(
-        $"'{location}': the {(location.Kind == TransportKind.Registry ? "docker://" : "docker-daemon:")} transport " +
-        "is not in this version of snello; use oci:, oci-archive:, docker-archive: or dir:" +
-        (location.Kind == TransportKind.Registry
-            ? " (a bare reference such as 'debian:bookworm' means docker://)"
-            : ""));
+        $"'{location}': the transport '{location.Kind}' is not in this version of snello");
 }

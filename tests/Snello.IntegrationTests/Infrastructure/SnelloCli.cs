@@ -7,7 +7,12 @@ public static class SnelloCli
 
     public static ProcessRunner.Result Run(params string[] arguments) => RunIn(null, arguments);
 
-    public static ProcessRunner.Result RunIn(string? cacheDir, params string[] arguments)
+    public static ProcessRunner.Result RunIn(string? cacheDir, params string[] arguments) =>
+        RunWith(cacheDir, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs snello with extra environment variables, such as DOCKER_HOST for the test engine.</summary>
+    public static ProcessRunner.Result RunWith(string? cacheDir, IReadOnlyDictionary<string, string> environment,
+        params string[] arguments)
     {
         var args = new List<string> { Dll };
         args.AddRange(arguments);
@@ -19,6 +24,11 @@ public static class SnelloCli
         else
         {
             env["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "snello-it-cache");
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            env[name] = value;
         }
 
         return ProcessRunner.Run("dotnet", args, environment: env);

@@ -1,6 +1,7 @@
 using Snello.Cli;
 using Snello.Oci;
 using Snello.Oci.Digests;
+using Snello.Oci.Engine;
 using Snello.Oci.Images;
 using Snello.Oci.Model;
 using Snello.Oci.Registry;
@@ -29,6 +30,11 @@ public sealed class ExitCodeTests
         { new CredentialHelperException("h", "x"), "credential-helper", 5 },
         { new RegistryNotFoundException("r", "x"), "not-found", 3 },
         { new RegistryException("r", "x"), "registry-error", 3 },
+        { new EngineUnreachableException(DockerHost.Default, "x"), "engine-unreachable", 5 },
+        { new EngineApiException(System.Net.HttpStatusCode.NotFound, "GET /images/x/json", "no such image", "x"),
+            "not-found", 3 },
+        { new EngineApiException(System.Net.HttpStatusCode.OK, "POST /images/load", "bad tar", "x"),
+            "engine-error", 3 },
         { new OperationCanceledException(), "interrupted", 130 },
         { new InvalidOperationException("x"), "internal", 70 },
     };

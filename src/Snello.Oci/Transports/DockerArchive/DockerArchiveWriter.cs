@@ -3,6 +3,7 @@ using System.Text;
 using Snello.Oci.Digests;
 using Snello.Oci.Images;
 using Snello.Oci.Json;
+using Snello.Oci.Model;
 using Snello.Oci.References;
 
 namespace Snello.Oci.Transports.DockerArchive;
@@ -50,7 +51,10 @@ public sealed class DockerArchiveWriter : IImageWriter
                 FileOptions.Asynchronous);
             await using (output.ConfigureAwait(false))
             {
-                bytes = await WriteArchiveAsync(image, output, temp, cancellationToken).ConfigureAwait(false);
+                var reference = Location.Tag is null ? null : ImageReference.Parse(Location.Tag);
+                bytes = await WriteArchiveAsync(image, reference, output, temp + ".layer", keepGzip: false,
+                    cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             File.Move(temp, target, overwrite: true);
@@ -63,8 +67,15 @@ public sealed class DockerArchiveWriter : IImageWriter
         }
     }
 
-    private async Task<long> WriteArchiveAsync(IImage image, Stream output, string temp,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the archive of one image to <paramref name="output"/>, which need not seek (the Docker engine's
+    /// load endpoint reads it from a request body). An uncompressed layer is copied as it is stored; a
+    /// compressed one is decompressed through the file <paramref name="scratch"/> (deleted when the layer is
+    /// written), unless <paramref name="keepGzip"/> lets gzip layers through compressed, as the engine's load
+    /// accepts them. Returns the bytes of layers and config written.
+    /// </summary>
+    internal static async Task<long> WriteArchiveAsync(IImage image, ImageReference? reference, Stream output,
+        string scratch, bool keepGzip, CancellationToken cancellationToken)
     {
         var writer = new TarWriter(output, TarEntryFormat.Ustar, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
@@ -86,15 +97,19 @@ public sealed class DockerArchiveWriter : IImageWriter
                     .ConfigureAwait(false);
                 var legacy = Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}");
                 await WriteFileAsync(writer, $"{id}/json", legacy, cancellationToken).ConfigureAwait(false);
-                bytes += await WriteLayerAsync(writer, layer, $"{id}/layer.tar", temp + ".layer", cancellationToken)
-                    .ConfigureAwait(false);
+                var compression = MediaTypes.LayerCompression(layer.Descriptor.MediaType);
+                bytes += compression == Compression.None || (keepGzip && compression == Compression.Gzip)
+                    ? await WriteStoredLayerAsync(writer, layer, $"{id}/layer.tar", cancellationToken)
+                        .ConfigureAwait(false)
+                    : await WriteLayerAsync(writer, layer, $"{id}/layer.tar", scratch, cancellationToken)
+                        .ConfigureAwait(false);
             }
 
             var configName = $"{image.Manifest.Config.Digest.Encoded}.json";
             await WriteFileAsync(writer, configName, image.RawConfig.ToArray(), cancellationToken)
                 .ConfigureAwait(false);
 
-            var repoTag = Location.Tag is null ? null : ImageReference.Parse(Location.Tag).FamiliarName;
+            var repoTag = reference?.FamiliarName;
             var entry = new DockerArchiveEntry
             {
                 Config = configName,
@@ -122,6 +137,33 @@ public sealed class DockerArchiveWriter : IImageWriter
         }
     }
 
+    private static async Task<long> WriteStoredLayerAsync(TarWriter writer, ILayer layer, string name,
+        CancellationToken cancellationToken)
+    {
+        // The stored blob's size is known, so it goes into the archive as it is read, with no scratch copy; the
+        // stream verifies its digest at its end, which fails the write before anything refers to a bad layer.
+        var blob = await layer.OpenCompressedAsync(cancellationToken).ConfigureAwait(false);
+        var stream = new KnownLengthStream(blob, layer.Descriptor.Size);
+        await using (stream.ConfigureAwait(false))
+        {
+            await writer.WriteEntryAsync(LayerEntry(name, layer.Descriptor.Size, stream), cancellationToken)
+                .ConfigureAwait(false);
+            return layer.Descriptor.Size;
+        }
+    }
+
+    private static TarEntry LayerEntry(string name, long size, Stream data)
+    {
+        var format = size >= (8L << 30) - 1 ? TarEntryFormat.Pax : TarEntryFormat.Ustar;
+        TarEntry entry = format == TarEntryFormat.Pax
+            ? new PaxTarEntry(TarEntryType.RegularFile, name)
+            : new UstarTarEntry(TarEntryType.RegularFile, name);
+        entry.Mode = (UnixFileMode)0b110_100_100;
+        entry.ModificationTime = DateTimeOffset.UnixEpoch;
+        entry.DataStream = data;
+        return entry;
+    }
+
     private static async Task<long> WriteLayerAsync(TarWriter writer, ILayer layer, string name, string scratch,
         CancellationToken cancellationToken)
     {
@@ -138,14 +180,8 @@ public sealed class DockerArchiveWriter : IImageWriter
             }
 
             file.Position = 0;
-            var format = file.Length >= (8L << 30) - 1 ? TarEntryFormat.Pax : TarEntryFormat.Ustar;
-            TarEntry entry = format == TarEntryFormat.Pax
-                ? new PaxTarEntry(TarEntryType.RegularFile, name)
-                : new UstarTarEntry(TarEntryType.RegularFile, name);
-            entry.Mode = (UnixFileMode)0b110_100_100;
-            entry.ModificationTime = DateTimeOffset.UnixEpoch;
-            entry.DataStream = file;
-            await writer.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+            await writer.WriteEntryAsync(LayerEntry(name, file.Length, file), cancellationToken)
+                .ConfigureAwait(false);
             return file.Length;
         }
     }
