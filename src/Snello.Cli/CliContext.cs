@@ -54,10 +54,29 @@ internal sealed class CliContext
             Credentials = new DockerConfig(logger: logger),
             Insecure = parse.GetValue(GlobalOptions.Insecure),
             StallTimeout = StallTimeout(),
+            Parallelism = Parallelism(),
             Logger = logger,
         };
         return new CliContext(parse.GetValue(GlobalOptions.Format), logger, Path.GetFullPath(cache), !noColor,
             registry);
+    }
+
+    /// <summary>SNELLO_REGISTRY_PARALLELISM: blobs transferred at once with a registry, 1 to 16 [4].</summary>
+    private static int Parallelism()
+    {
+        var text = Environment.GetEnvironmentVariable("SNELLO_REGISTRY_PARALLELISM");
+        if (string.IsNullOrEmpty(text))
+        {
+            return 4;
+        }
+
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var n) || n is < 1 or > 16)
+        {
+            throw new UsageException($"SNELLO_REGISTRY_PARALLELISM '{text}' is not a whole number from 1 to 16");
+        }
+
+        return n;
     }
 
     /// <summary>SNELLO_REGISTRY_TIMEOUT: seconds a registry may stay silent before an attempt fails [30].</summary>
