@@ -7,10 +7,11 @@ public sealed partial class FileSystemView
     /// Walks <paramref name="path"/> from <paramref name="root"/>, following symlinks as the kernel would with
     /// the tree as its root: an absolute target restarts at the root and '..' stops there, so no path ever
     /// leads outside. With <paramref name="create"/> set (the layer index), missing directories are made and a
-    /// non-directory in the way is replaced by a directory, as extracting a member there would do.
+    /// non-directory in the way is replaced by a directory, as extracting a member there would do;
+    /// <paramref name="observer"/> hears of those changes.
     /// </summary>
     internal static TreeNode? ResolveNode(TreeNode root, string path, bool followFinal, int? create,
-        string display)
+        string display, ITreeObserver? observer = null)
     {
         var pending = new Stack<string>(path.Split('/').Reverse());
         var current = root;
@@ -36,7 +37,7 @@ public sealed partial class FileSystemView
                     return null;
                 }
 
-                child = current.AddChild(name, ImpliedDirectory(layer));
+                child = current.AddChild(name, ImpliedDirectory(layer), observer: observer);
             }
 
             if (child.Entry!.Type == EntryType.Symlink && (!isLast || followFinal))
@@ -67,7 +68,7 @@ public sealed partial class FileSystemView
                     return null;
                 }
 
-                child = current.AddChild(name, ImpliedDirectory(layer));
+                child = current.AddChild(name, ImpliedDirectory(layer), observer: observer);
             }
 
             current = child;

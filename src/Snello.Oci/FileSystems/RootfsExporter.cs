@@ -4,10 +4,11 @@ using Snello.Oci.Layers;
 namespace Snello.Oci.FileSystems;
 
 /// <summary>
-/// Writes an image's squashed root filesystem to a directory or as one tar stream. Both read the layers twice:
-/// once to build the <see cref="FileSystemView"/> (metadata, every layer verified), then the layers that hold
-/// surviving file content, again verified. Only paths of the view are written, so whiteouts are applied and
-/// nothing lands outside the root.
+/// Writes an image's squashed root filesystem to a directory or as one tar stream. A directory export reads
+/// each layer once, writing as it reads into a staging directory. A tar export reads the layers twice: once
+/// to build the <see cref="FileSystemView"/> (metadata, every layer verified), then the layers that hold
+/// surviving file content, again verified, so it never emits a file a later layer deletes. Paths are
+/// resolved inside the root in memory, so nothing lands outside it.
 /// </summary>
 public static partial class RootfsExporter
 {
