@@ -131,7 +131,7 @@ internal sealed partial class TarArchiveReader
         }
     }
 
-    /// <summary>Reads up to <paramref name="buffer"/>'s length of the current member's content; 0 at the end.</summary>
+    /// <summary>Reads up to <paramref name="buffer"/>'s length of the member's content; 0 at its end.</summary>
     public async ValueTask<int> ReadContentAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         if (_remaining == 0 || buffer.Length == 0)
