@@ -72,8 +72,7 @@ internal sealed partial class DirectoryExport : ITreeObserver
         var stream = await layer.OpenUncompressedAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            // Headers are 512 bytes; a buffer in front of the decompressor saves a call into it per header.
-            using var buffered = new BufferedStream(stream, 64 * 1024);
+            using var buffered = new BufferedStream(stream, TarArchiveReader.ReadAheadSize);
             var reader = new TarArchiveReader(buffered, digest, budget, synchronous: true);
             _reader = reader;
             while (await reader.NextAsync(cancellationToken).ConfigureAwait(false) is { } record)

@@ -30,8 +30,16 @@ public sealed partial class FileSystemView
     /// A layer is not a tar archive, is truncated, or holds a member no filesystem can have; the message names
     /// the layer's digest.
     /// </exception>
-    public static async Task<FileSystemView> BuildAsync(IReadOnlyList<ILayer> layers, ExtractionLimits limits,
-        CancellationToken cancellationToken = default)
+    public static Task<FileSystemView> BuildAsync(IReadOnlyList<ILayer> layers, ExtractionLimits limits,
+        CancellationToken cancellationToken = default) =>
+        BuildAsync(layers, limits, synchronous: false, cancellationToken);
+
+    /// <summary>
+    /// Builds the view, reading the layers with blocking calls when <paramref name="synchronous"/> is set (the
+    /// exporters, which write synchronously anyway and read local blobs, where async reads only add hops).
+    /// </summary>
+    internal static async Task<FileSystemView> BuildAsync(IReadOnlyList<ILayer> layers, ExtractionLimits limits,
+        bool synchronous, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(limits);
@@ -40,7 +48,7 @@ public sealed partial class FileSystemView
         var trees = new List<LayerTree>(layers.Count);
         for (var i = 0; i < layers.Count; i++)
         {
-            var (tree, ordinals) = await ReadLayerAsync(layers[i], i, budget, cancellationToken)
+            var (tree, ordinals) = await ReadLayerAsync(layers[i], i, budget, synchronous, cancellationToken)
                 .ConfigureAwait(false);
             Apply(root, tree, ordinals);
             trees.Add(tree);
@@ -50,7 +58,7 @@ public sealed partial class FileSystemView
     }
 
     private static async Task<(LayerTree Tree, List<int> Ordinals)> ReadLayerAsync(ILayer layer, int index,
-        ExtractionBudget budget, CancellationToken cancellationToken)
+        ExtractionBudget budget, bool synchronous, CancellationToken cancellationToken)
     {
         var digest = layer.Descriptor.Digest.ToString();
         var entries = new List<FileEntry>();
@@ -60,7 +68,10 @@ public sealed partial class FileSystemView
         var stream = await layer.OpenUncompressedAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var reader = new TarArchiveReader(stream, digest, budget);
+            var reader = synchronous
+                ? new TarArchiveReader(new BufferedStream(stream, TarArchiveReader.ReadAheadSize), digest, budget,
+                    synchronous: true)
+                : new TarArchiveReader(stream, digest, budget);
             while (await reader.NextAsync(cancellationToken).ConfigureAwait(false) is { } record)
             {
                 var member = Classify(record, index, digest);

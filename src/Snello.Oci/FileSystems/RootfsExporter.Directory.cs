@@ -13,8 +13,8 @@ public static partial class RootfsExporter
     /// what lower layers wrote. Layers are read with blocking calls. Everything goes into a hidden sibling
     /// (<c>.NAME.snello-tmp-RANDOM</c>) that is renamed onto the target when complete; on any failure (a digest
     /// mismatch found at the end of a layer included) it is deleted and nothing remains. Symlinks are created
-    /// as written and never followed while writing; files sharing content become hard links (a copy where link(2) fails);
-    /// owners and xattrs are set only when running as root, device nodes only as root with
+    /// as written and never followed while writing; files sharing content become hard links (a copy where
+    /// link(2) fails); owners and xattrs are set only when running as root, device nodes only as root with
     /// <see cref="ExportOptions.Devices"/>; modes and times always.
     /// </summary>
     /// <exception cref="ExportTargetException">

@@ -52,8 +52,9 @@ public static partial class RootfsExporter
     internal static async Task<Stream> OpenSecondReadAsync(ILayer layer, CancellationToken cancellationToken)
     {
         var stored = await layer.OpenCompressedAsync(cancellationToken).ConfigureAwait(false);
-        return await LayerCompressionStreams.OpenDecompressedAsync(stored, $"layer '{layer.Descriptor.Digest}'",
+        var tar = await LayerCompressionStreams.OpenDecompressedAsync(stored, $"layer '{layer.Descriptor.Digest}'",
             cancellationToken).ConfigureAwait(false);
+        return new BufferedStream(tar, TarArchiveReader.ReadAheadSize);
     }
 
     /// <summary>A layer changed between the two reads: a member the view needs is gone.</summary>

@@ -13,6 +13,12 @@ internal sealed partial class TarArchiveReader
     /// <summary>PAX and GNU long-name headers larger than this are refused: no real path or xattr needs it.</summary>
     internal const int MaxMetadataSize = 1 << 20;
 
+    /// <summary>
+    /// The buffer synchronous readers put in front of a decompressor: headers are 512 bytes, and each read
+    /// of the decompressor costs a call into it.
+    /// </summary>
+    internal const int ReadAheadSize = 64 * 1024;
+
     private const int BlockSize = 512;
 
     private readonly Stream _stream;
