@@ -166,10 +166,21 @@ internal sealed partial class DirectoryExport : ITreeObserver
 
         try
         {
-            int n;
-            while ((n = _reader!.ReadContent(_buffer)) > 0)
+            // The buffer is filled before each write: most files then take one write(2).
+            var filled = _buffer.Length;
+            while (filled == _buffer.Length)
             {
-                Check(LibC.WriteAll(fd, _buffer.AsSpan(0, n)), "write", node.Path);
+                filled = 0;
+                int n;
+                while (filled < _buffer.Length && (n = _reader!.ReadContent(_buffer.AsSpan(filled))) > 0)
+                {
+                    filled += n;
+                }
+
+                if (filled > 0)
+                {
+                    Check(LibC.WriteAll(fd, _buffer.AsSpan(0, filled)), "write", node.Path);
+                }
             }
 
             var chowned = NeedsOwner(entry);

@@ -13,6 +13,11 @@ public sealed partial class FileSystemView
     internal static TreeNode? ResolveNode(TreeNode root, string path, bool followFinal, int? create,
         string display, ITreeObserver? observer = null)
     {
+        if (WalkDirectories(root, path) is { } directory)
+        {
+            return directory;
+        }
+
         var pending = new Stack<string>(path.Split('/').Reverse());
         var current = root;
         var links = 0;
@@ -69,6 +74,33 @@ public sealed partial class FileSystemView
                 }
 
                 child = current.AddChild(name, ImpliedDirectory(layer), observer: observer);
+            }
+
+            current = child;
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// The common case without allocating: every component of <paramref name="path"/> is a plain name of a
+    /// directory that exists. Null as soon as one is not (missing, a symlink, a file, '.' or '..'); the full
+    /// walk then decides, from the start.
+    /// </summary>
+    private static TreeNode? WalkDirectories(TreeNode root, string path)
+    {
+        var current = root;
+        var rest = path.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var slash = rest.IndexOf('/');
+            var name = slash < 0 ? rest : rest[..slash];
+            rest = slash < 0 ? [] : rest[(slash + 1)..];
+            if (name.IsEmpty || name is "." or ".."
+                || !current.Children!.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var child)
+                || !child.IsDirectory)
+            {
+                return null;
             }
 
             current = child;
