@@ -72,8 +72,9 @@ internal sealed partial class DirectoryExport : ITreeObserver
         var stream = await layer.OpenUncompressedAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            using var buffered = new BufferedStream(stream, TarArchiveReader.ReadAheadSize);
-            var reader = new TarArchiveReader(buffered, digest, budget, synchronous: true);
+            // Decompressing and hashing run on their own thread, writing the files on this one.
+            using var ahead = new ReadAheadStream(stream);
+            var reader = new TarArchiveReader(ahead, digest, budget, synchronous: true);
             _reader = reader;
             while (await reader.NextAsync(cancellationToken).ConfigureAwait(false) is { } record)
             {
