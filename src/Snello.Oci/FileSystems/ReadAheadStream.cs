@@ -97,13 +97,15 @@ internal sealed class ReadAheadStream : Stream
 
     private void Produce()
     {
+        byte[]? buffer = null;
+        var filled = 0;
         try
         {
             var ended = false;
             while (!ended)
             {
-                var buffer = _free.Take(_stop.Token);
-                var filled = 0;
+                buffer = _free.Take(_stop.Token);
+                filled = 0;
                 int n;
                 while (filled < buffer.Length && (n = _source.Read(buffer.AsSpan(filled))) > 0)
                 {
@@ -113,6 +115,7 @@ internal sealed class ReadAheadStream : Stream
                 // A short chunk means the source returned 0: it is at its end and has checked its digests.
                 ended = filled < buffer.Length;
                 _filled.Add((buffer, filled), _stop.Token);
+                buffer = null;
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -122,6 +125,11 @@ internal sealed class ReadAheadStream : Stream
         catch (Exception e)
         {
             _error = ExceptionDispatchInfo.Capture(e);
+            if (buffer is not null && filled > 0)
+            {
+                // The bytes read before the failure come first, as they would from the source itself.
+                _filled.Add((buffer, filled));
+            }
         }
         finally
         {
