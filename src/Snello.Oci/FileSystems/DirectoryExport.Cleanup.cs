@@ -36,7 +36,7 @@ internal sealed partial class DirectoryExport
             return;
         }
 
-        File.SetUnixFileMode(directory, Private);
+        File.SetUnixFileMode(directory, (UnixFileMode)Private);
         foreach (var child in Directory.EnumerateDirectories(directory))
         {
             MakeWritable(child);

@@ -30,8 +30,16 @@ public sealed partial class FileSystemView
     /// A layer is not a tar archive, is truncated, or holds a member no filesystem can have; the message names
     /// the layer's digest.
     /// </exception>
-    public static async Task<FileSystemView> BuildAsync(IReadOnlyList<ILayer> layers, ExtractionLimits limits,
-        CancellationToken cancellationToken = default)
+    public static Task<FileSystemView> BuildAsync(IReadOnlyList<ILayer> layers, ExtractionLimits limits,
+        CancellationToken cancellationToken = default) =>
+        BuildAsync(layers, limits, synchronous: false, cancellationToken);
+
+    /// <summary>
+    /// Builds the view, reading the layers with blocking calls when <paramref name="synchronous"/> is set (the
+    /// exporters, which write synchronously anyway and read local blobs, where async reads only add hops).
+    /// </summary>
+    internal static async Task<FileSystemView> BuildAsync(IReadOnlyList<ILayer> layers, ExtractionLimits limits,
+        bool synchronous, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(limits);
@@ -40,7 +48,7 @@ public sealed partial class FileSystemView
         var trees = new List<LayerTree>(layers.Count);
         for (var i = 0; i < layers.Count; i++)
         {
-            var (tree, ordinals) = await ReadLayerAsync(layers[i], i, budget, cancellationToken)
+            var (tree, ordinals) = await ReadLayerAsync(layers[i], i, budget, synchronous, cancellationToken)
                 .ConfigureAwait(false);
             Apply(root, tree, ordinals);
             trees.Add(tree);
@@ -50,7 +58,7 @@ public sealed partial class FileSystemView
     }
 
     private static async Task<(LayerTree Tree, List<int> Ordinals)> ReadLayerAsync(ILayer layer, int index,
-        ExtractionBudget budget, CancellationToken cancellationToken)
+        ExtractionBudget budget, bool synchronous, CancellationToken cancellationToken)
     {
         var digest = layer.Descriptor.Digest.ToString();
         var entries = new List<FileEntry>();
@@ -60,38 +68,27 @@ public sealed partial class FileSystemView
         var stream = await layer.OpenUncompressedAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var reader = new TarArchiveReader(stream, digest, budget);
+            var reader = synchronous
+                ? new TarArchiveReader(new BufferedStream(stream, TarArchiveReader.ReadAheadSize), digest, budget,
+                    synchronous: true)
+                : new TarArchiveReader(stream, digest, budget);
             while (await reader.NextAsync(cancellationToken).ConfigureAwait(false) is { } record)
             {
-                var path = NormalizeMember(record.Name, digest);
-                if (path.Length == 0)
+                var member = Classify(record, index, digest);
+                switch (member.Kind)
                 {
-                    continue;
-                }
-
-                var name = TarPaths.Name(path);
-                if (name == OpaqueMarker)
-                {
-                    opaque.Add(TarPaths.Parent(path));
-                    continue;
-                }
-
-                if (name.StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
-                {
-                    // Other ".wh..wh." names are aufs bookkeeping (layer.md asks to ignore them).
-                    if (!name.StartsWith(WhiteoutPrefix + WhiteoutPrefix, StringComparison.Ordinal)
-                        && name.Length > WhiteoutPrefix.Length)
-                    {
-                        whiteouts.Add(TarPaths.Join(TarPaths.Parent(path), name[WhiteoutPrefix.Length..]));
-                    }
-
-                    continue;
-                }
-
-                if (ToEntry(record, path, index, digest) is { } entry)
-                {
-                    entries.Add(entry);
-                    ordinals.Add(record.Ordinal);
+                    case LayerMemberKind.Opaque:
+                        opaque.Add(member.Path);
+                        break;
+                    case LayerMemberKind.Whiteout:
+                        whiteouts.Add(member.Path);
+                        break;
+                    case LayerMemberKind.Entry:
+                        entries.Add(member.Entry!);
+                        ordinals.Add(record.Ordinal);
+                        break;
+                    default:
+                        break;
                 }
             }
 
@@ -107,6 +104,39 @@ public sealed partial class FileSystemView
             };
             return (tree, ordinals);
         }
+    }
+
+    /// <summary>What <paramref name="record"/> of layer <paramref name="index"/> does to the filesystem.</summary>
+    internal static LayerMember Classify(TarRecord record, int index, string digest)
+    {
+        var path = NormalizeMember(record.Name, digest);
+        if (path.Length == 0)
+        {
+            return default;
+        }
+
+        var name = TarPaths.Name(path);
+        if (name == OpaqueMarker)
+        {
+            return new LayerMember(LayerMemberKind.Opaque, TarPaths.Parent(path), null);
+        }
+
+        if (name.StartsWith(WhiteoutPrefix, StringComparison.Ordinal))
+        {
+            // Other ".wh..wh." names are aufs bookkeeping (layer.md asks to ignore them).
+            if (!name.StartsWith(WhiteoutPrefix + WhiteoutPrefix, StringComparison.Ordinal)
+                && name.Length > WhiteoutPrefix.Length)
+            {
+                var deleted = TarPaths.Join(TarPaths.Parent(path), name[WhiteoutPrefix.Length..]);
+                return new LayerMember(LayerMemberKind.Whiteout, deleted, null);
+            }
+
+            return default;
+        }
+
+        return ToEntry(record, path, index, digest) is { } entry
+            ? new LayerMember(LayerMemberKind.Entry, path, entry)
+            : default;
     }
 
     private static string NormalizeMember(string raw, string digest) =>
@@ -204,10 +234,12 @@ public sealed partial class FileSystemView
         }
     }
 
-    private static void AddEntry(TreeNode root, FileEntry entry, int ordinal, string digest)
+    /// <summary>Adds <paramref name="entry"/> (member <paramref name="ordinal"/> of its layer) to the tree.</summary>
+    internal static void AddEntry(TreeNode root, FileEntry entry, int ordinal, string digest,
+        ITreeObserver? observer = null)
     {
         var parent = ResolveNode(root, TarPaths.Parent(entry.Path), followFinal: true, create: entry.LayerIndex,
-            entry.Path)!;
+            entry.Path, observer)!;
         var name = TarPaths.Name(entry.Path);
         parent.Children!.TryGetValue(name, out var existing);
         switch (entry.Type)
@@ -217,18 +249,19 @@ public sealed partial class FileSystemView
                 existing.Entry = entry with { Path = existing.Path };
                 break;
             case EntryType.RegularFile:
-                parent.AddChild(name, entry, new ContentSource(entry.LayerIndex, ordinal, entry.Size));
+                parent.AddChild(name, entry, new ContentSource(entry.LayerIndex, ordinal, entry.Size), observer);
                 break;
             case EntryType.Hardlink:
-                AddHardlink(root, parent, name, entry, digest);
+                AddHardlink(root, parent, name, entry, digest, observer);
                 break;
             default:
-                parent.AddChild(name, entry);
+                parent.AddChild(name, entry, observer: observer);
                 break;
         }
     }
 
-    private static void AddHardlink(TreeNode root, TreeNode parent, string name, FileEntry entry, string digest)
+    private static void AddHardlink(TreeNode root, TreeNode parent, string name, FileEntry entry, string digest,
+        ITreeObserver? observer)
     {
         var target = ResolveNode(root, entry.LinkTarget!, followFinal: false, create: null, entry.LinkTarget!);
         if (target?.Entry is not { } targetEntry || target.IsDirectory)
@@ -237,14 +270,20 @@ public sealed partial class FileSystemView
                 $"'{entry.LinkTarget}', which is not a file in the image; expected a link to an earlier member");
         }
 
+        if (parent.Children!.TryGetValue(name, out var existing) && ReferenceEquals(existing, target))
+        {
+            // A link to itself names the file it already is.
+            return;
+        }
+
         if (target.Content is not { } content)
         {
             // A hard link to a symlink, device or FIFO is that entry again under a second name.
-            parent.AddChild(name, targetEntry with { LayerIndex = entry.LayerIndex });
+            parent.AddChild(name, targetEntry with { LayerIndex = entry.LayerIndex }, observer: observer);
             return;
         }
 
         var link = entry with { LinkTarget = target.Path, Size = content.Size };
-        parent.AddChild(name, link, content);
+        parent.AddChild(name, link, content, observer);
     }
 }

@@ -7,11 +7,17 @@ public sealed partial class FileSystemView
     /// Walks <paramref name="path"/> from <paramref name="root"/>, following symlinks as the kernel would with
     /// the tree as its root: an absolute target restarts at the root and '..' stops there, so no path ever
     /// leads outside. With <paramref name="create"/> set (the layer index), missing directories are made and a
-    /// non-directory in the way is replaced by a directory, as extracting a member there would do.
+    /// non-directory in the way is replaced by a directory, as extracting a member there would do;
+    /// <paramref name="observer"/> hears of those changes.
     /// </summary>
     internal static TreeNode? ResolveNode(TreeNode root, string path, bool followFinal, int? create,
-        string display)
+        string display, ITreeObserver? observer = null)
     {
+        if (WalkDirectories(root, path) is { } directory)
+        {
+            return directory;
+        }
+
         var pending = new Stack<string>(path.Split('/').Reverse());
         var current = root;
         var links = 0;
@@ -36,7 +42,7 @@ public sealed partial class FileSystemView
                     return null;
                 }
 
-                child = current.AddChild(name, ImpliedDirectory(layer));
+                child = current.AddChild(name, ImpliedDirectory(layer), observer: observer);
             }
 
             if (child.Entry!.Type == EntryType.Symlink && (!isLast || followFinal))
@@ -67,7 +73,34 @@ public sealed partial class FileSystemView
                     return null;
                 }
 
-                child = current.AddChild(name, ImpliedDirectory(layer));
+                child = current.AddChild(name, ImpliedDirectory(layer), observer: observer);
+            }
+
+            current = child;
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// The common case without allocating: every component of <paramref name="path"/> is a plain name of a
+    /// directory that exists. Null as soon as one is not (missing, a symlink, a file, '.' or '..'); the full
+    /// walk then decides, from the start.
+    /// </summary>
+    private static TreeNode? WalkDirectories(TreeNode root, string path)
+    {
+        var current = root;
+        var rest = path.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var slash = rest.IndexOf('/');
+            var name = slash < 0 ? rest : rest[..slash];
+            rest = slash < 0 ? [] : rest[(slash + 1)..];
+            if (name.IsEmpty || name is "." or ".."
+                || !current.Children!.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var child)
+                || !child.IsDirectory)
+            {
+                return null;
             }
 
             current = child;

@@ -67,7 +67,7 @@ public sealed partial class FileSystemView
         return node.Children.Values.Select(c => c.Entry!).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Every entry of the squashed tree, sorted ordinally by path (so parents come before children).</summary>
+    /// <summary>Every entry of the squashed tree, sorted ordinally by path (parents before children).</summary>
     public IEnumerable<FileEntry> Walk() => SortedNodes().Select(n => n.Entry!);
 
     /// <summary>

@@ -8,11 +8,13 @@ namespace Snello.Oci.FileSystems;
 public static partial class RootfsExporter
 {
     /// <summary>
-    /// Writes the squashed root filesystem of <paramref name="image"/> into <paramref name="targetDirectory"/>.
-    /// Everything goes into a hidden sibling (<c>.NAME.snello-tmp-RANDOM</c>) that is renamed onto the target
-    /// when complete; on any failure it is deleted and nothing remains. Symlinks are created as written and
-    /// never followed while writing; files sharing content become hard links (a copy where link(2) fails);
-    /// owners and xattrs are set only when running as root, device nodes only as root with
+    /// Writes the squashed root filesystem of <paramref name="image"/> into <paramref name="targetDirectory"/>,
+    /// reading each layer once (verified as it streams) and writing its members as they come; whiteouts remove
+    /// what lower layers wrote. Layers are read with blocking calls. Everything goes into a hidden sibling
+    /// (<c>.NAME.snello-tmp-RANDOM</c>) that is renamed onto the target when complete; on any failure (a digest
+    /// mismatch found at the end of a layer included) it is deleted and nothing remains. Symlinks are created
+    /// as written and never followed while writing; files sharing content become hard links (a copy where
+    /// link(2) fails); owners and xattrs are set only when running as root, device nodes only as root with
     /// <see cref="ExportOptions.Devices"/>; modes and times always.
     /// </summary>
     /// <exception cref="ExportTargetException">
@@ -47,13 +49,12 @@ public static partial class RootfsExporter
         }
 
         var targetExists = CheckTarget(targetDirectory, target);
-        var view = await FileSystemView.BuildAsync(image, options.Limits, cancellationToken).ConfigureAwait(false);
         var random = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var staging = Path.Combine(parent, $".{name}.snello-tmp-{random}");
         Directory.CreateDirectory(staging, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         try
         {
-            var export = new DirectoryExport(staging, view, options);
+            var export = new DirectoryExport(staging, image.Layers, options);
             var summary = await export.RunAsync(cancellationToken).ConfigureAwait(false);
             if (targetExists)
             {

@@ -26,8 +26,41 @@ public static partial class RootfsExporter
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
-        var view = await FileSystemView.BuildAsync(image, options.Limits, cancellationToken).ConfigureAwait(false);
+        var view = await FileSystemView.BuildAsync(image.Layers, options.Limits, synchronous: true, cancellationToken)
+            .ConfigureAwait(false);
         var nodes = view.SortedNodes();
+
+        // Headers are 512 bytes, and a stream without its own async writes (stdout) hops to the thread pool
+        // for each; the buffer makes that one hop a megabyte. It holds nothing to dispose, and disposing it
+        // would flush again into an output that may have failed.
+        var buffered = new BufferedStream(new NonClosingStream(output), 1 << 20);
+        try
+        {
+            return await WriteTarAsync(view, nodes, buffered, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The caller learns of the failure; what was written before it still reaches the output.
+            await FlushQuietlyAsync(buffered).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task FlushQuietlyAsync(Stream stream)
+    {
+        try
+        {
+            await stream.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
+        {
+            // The output itself failed; the exception being thrown says more.
+        }
+    }
+
+    private static async Task<ExportSummary> WriteTarAsync(FileSystemView view, List<TreeNode> nodes,
+        Stream output, ExportOptions options, CancellationToken cancellationToken)
+    {
         using var writer = new TarStreamWriter(output);
         long directories = 0, symlinks = 0, fifos = 0, devices = 0, skipped = 0, files = 0, hardlinks = 0;
         foreach (var node in nodes)
@@ -68,7 +101,8 @@ public static partial class RootfsExporter
             var stream = await OpenSecondReadAsync(layer, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                var reader = new TarArchiveReader(stream, digest, new ExtractionBudget(options.Limits));
+                var reader = new TarArchiveReader(stream, digest, new ExtractionBudget(options.Limits),
+                    synchronous: true);
                 while (members.Count > 0
                     && await reader.NextAsync(cancellationToken).ConfigureAwait(false) is { } record)
                 {

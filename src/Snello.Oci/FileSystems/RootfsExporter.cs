@@ -4,10 +4,11 @@ using Snello.Oci.Layers;
 namespace Snello.Oci.FileSystems;
 
 /// <summary>
-/// Writes an image's squashed root filesystem to a directory or as one tar stream. Both read the layers twice:
-/// once to build the <see cref="FileSystemView"/> (metadata, every layer verified), then the layers that hold
-/// surviving file content, again verified. Only paths of the view are written, so whiteouts are applied and
-/// nothing lands outside the root.
+/// Writes an image's squashed root filesystem to a directory or as one tar stream. A directory export reads
+/// each layer once, writing as it reads into a staging directory. A tar export reads the layers twice: once
+/// to build the <see cref="FileSystemView"/> (metadata, every layer verified), then the layers that hold
+/// surviving file content, again verified, so it never emits a file a later layer deletes. Paths are
+/// resolved inside the root in memory, so nothing lands outside it.
 /// </summary>
 public static partial class RootfsExporter
 {
@@ -51,8 +52,9 @@ public static partial class RootfsExporter
     internal static async Task<Stream> OpenSecondReadAsync(ILayer layer, CancellationToken cancellationToken)
     {
         var stored = await layer.OpenCompressedAsync(cancellationToken).ConfigureAwait(false);
-        return await LayerCompressionStreams.OpenDecompressedAsync(stored, $"layer '{layer.Descriptor.Digest}'",
+        var tar = await LayerCompressionStreams.OpenDecompressedAsync(stored, $"layer '{layer.Descriptor.Digest}'",
             cancellationToken).ConfigureAwait(false);
+        return new BufferedStream(tar, TarArchiveReader.ReadAheadSize);
     }
 
     /// <summary>A layer changed between the two reads: a member the view needs is gone.</summary>

@@ -13,6 +13,12 @@ internal sealed partial class TarArchiveReader
     /// <summary>PAX and GNU long-name headers larger than this are refused: no real path or xattr needs it.</summary>
     internal const int MaxMetadataSize = 1 << 20;
 
+    /// <summary>
+    /// The buffer synchronous readers put in front of a decompressor: headers are 512 bytes, and each read
+    /// of the decompressor costs a call into it.
+    /// </summary>
+    internal const int ReadAheadSize = 64 * 1024;
+
     private const int BlockSize = 512;
 
     private readonly Stream _stream;
@@ -24,14 +30,24 @@ internal sealed partial class TarArchiveReader
     private long _remaining;
     private long _padding;
     private string _currentName = string.Empty;
+    private readonly bool _synchronous;
     private int _ordinal;
     private bool _ended;
 
-    public TarArchiveReader(Stream stream, string layer, ExtractionBudget budget)
+    /// <summary>Reads <paramref name="stream"/>, charging every byte to <paramref name="budget"/>.</summary>
+    /// <param name="stream">The uncompressed tar stream.</param>
+    /// <param name="layer">The layer's digest, for messages.</param>
+    /// <param name="budget">What is left of the limits.</param>
+    /// <param name="synchronous">
+    /// Read the stream with blocking calls: the async methods then complete before they return. For local
+    /// files the async path only adds a thread-pool hop to every read of every member.
+    /// </param>
+    public TarArchiveReader(Stream stream, string layer, ExtractionBudget budget, bool synchronous = false)
     {
         _stream = stream;
         _layer = layer;
         _budget = budget;
+        _synchronous = synchronous;
     }
 
     /// <summary>Uncompressed bytes read so far.</summary>
@@ -121,7 +137,7 @@ internal sealed partial class TarArchiveReader
         }
     }
 
-    /// <summary>Reads up to <paramref name="buffer"/>'s length of the current member's content; 0 at its end.</summary>
+    /// <summary>Reads up to <paramref name="buffer"/>'s length of the member's content; 0 at its end.</summary>
     public async ValueTask<int> ReadContentAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         if (_remaining == 0 || buffer.Length == 0)
@@ -133,8 +149,43 @@ internal sealed partial class TarArchiveReader
         var n = await ReadAsync(buffer[..want], cancellationToken).ConfigureAwait(false);
         if (n == 0)
         {
-            throw Malformed($"ends inside the content of '{_currentName}', {_remaining} bytes short of the size " +
-                "its header gives");
+            throw ShortContent();
+        }
+
+        _remaining -= n;
+        return n;
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="buffer"/>'s length of the current member's content with a blocking call;
+    /// 0 at its end. Only for a reader made <c>synchronous</c>.
+    /// </summary>
+    public int ReadContent(Span<byte> buffer)
+    {
+        if (!_synchronous)
+        {
+            throw new InvalidOperationException("ReadContent needs a reader made synchronous");
+        }
+
+        if (_remaining == 0 || buffer.Length == 0)
+        {
+            return 0;
+        }
+
+        var want = (int)Math.Min(buffer.Length, _remaining);
+        int n;
+        try
+        {
+            n = Charge(_stream.Read(buffer[..want]));
+        }
+        catch (Exception e) when (e is InvalidDataException or ZstdException or EndOfStreamException)
+        {
+            throw CannotDecompress(e);
+        }
+
+        if (n == 0)
+        {
+            throw ShortContent();
         }
 
         _remaining -= n;
@@ -211,7 +262,28 @@ internal sealed partial class TarArchiveReader
         return filled;
     }
 
-    private async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    private ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (!_synchronous)
+        {
+            return ReadStreamAsync(buffer, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        int n;
+        try
+        {
+            n = _stream.Read(buffer.Span);
+        }
+        catch (Exception e) when (e is InvalidDataException or ZstdException or EndOfStreamException)
+        {
+            throw CannotDecompress(e);
+        }
+
+        return new ValueTask<int>(Charge(n));
+    }
+
+    private async ValueTask<int> ReadStreamAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         int n;
         try
@@ -220,19 +292,31 @@ internal sealed partial class TarArchiveReader
         }
         catch (Exception e) when (e is InvalidDataException or ZstdException or EndOfStreamException)
         {
-            throw new ImageFormatException($"layer '{_layer}' cannot be decompressed: {e.Message}", e);
+            throw CannotDecompress(e);
         }
 
+        return Charge(n);
+    }
+
+    private int Charge(int n)
+    {
         BytesRead += n;
         _budget.AddBytes(n, _layer);
         return n;
     }
+
+    private ImageFormatException CannotDecompress(Exception e) =>
+        new($"layer '{_layer}' cannot be decompressed: {e.Message}", e);
 
     private static bool HasContent(char typeFlag) => typeFlag is not ('1' or '2' or '3' or '4' or '5' or '6');
 
     private static long Padding(long size) => (BlockSize - (size % BlockSize)) % BlockSize;
 
     private static bool IsZeroBlock(ReadOnlySpan<byte> block) => !block.ContainsAnyExcept((byte)0);
+
+    private ImageFormatException ShortContent() =>
+        Malformed($"ends inside the content of '{_currentName}', {_remaining} bytes short of the size its " +
+            "header gives");
 
     private ImageFormatException Malformed(string problem) =>
         new($"layer '{_layer}' is not a well-formed tar archive: it {problem}");

@@ -34,15 +34,34 @@ internal sealed class TreeNode
 
     public static TreeNode CreateRoot() => new(string.Empty, string.Empty, null, null);
 
-    /// <summary>Creates a child, replacing any child of that name with everything under it.</summary>
-    public TreeNode AddChild(string name, FileEntry entry, ContentSource? content = null)
+    /// <summary>
+    /// Creates a child, replacing any child of that name with everything under it; <paramref name="observer"/>
+    /// hears of the removal first, then of the addition.
+    /// </summary>
+    public TreeNode AddChild(string name, FileEntry entry, ContentSource? content = null,
+        ITreeObserver? observer = null)
     {
         // Most members land where their own path says: keep their entry and path string, which halves the
         // memory a view of a large image needs.
         var path = Path.Length == 0 ? name : Path + "/" + name;
         var placed = entry.Path == path ? entry : entry with { Path = path };
+        if (observer is not null && Children!.TryGetValue(name, out var old))
+        {
+            observer.Removing(old);
+        }
+
         var child = new TreeNode(name, placed.Path, this, placed) { Content = content };
         Children![name] = child;
+        observer?.Added(child);
         return child;
+    }
+
+    /// <summary>Removes the child <paramref name="name"/>, if there is one, with everything under it.</summary>
+    public void RemoveChild(string name, ITreeObserver? observer)
+    {
+        if (Children!.Remove(name, out var old))
+        {
+            observer?.Removing(old);
+        }
     }
 }

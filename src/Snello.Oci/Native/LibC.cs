@@ -124,15 +124,8 @@ internal static unsafe partial class LibC
     /// <summary>Sets access and modification time of the entry itself (utimensat with AT_SYMLINK_NOFOLLOW).</summary>
     public static int SetTimes(string path, DateTimeOffset time)
     {
-        var ticks = time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        var seconds = Math.DivRem(ticks, TimeSpan.TicksPerSecond, out var rest);
-        if (rest < 0)
-        {
-            seconds--;
-            rest += TimeSpan.TicksPerSecond;
-        }
-
-        var times = stackalloc long[4] { seconds, rest * 100, seconds, rest * 100 };
+        var (seconds, nanoseconds) = ToTimespec(time);
+        var times = stackalloc long[4] { seconds, nanoseconds, seconds, nanoseconds };
         return Errno(UtimensatNative(AtFdCwd, path, times, AtSymlinkNoFollow));
     }
 
