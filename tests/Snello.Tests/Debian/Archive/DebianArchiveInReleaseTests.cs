@@ -38,6 +38,32 @@ public sealed class DebianArchiveInReleaseTests
         Assert.Contains("BAD signature", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_real_bookworm_main_amd64_Packages_xz_matches_its_Release_and_parses()
+    {
+        var (url, content) = await FetchAsync();
+        if (!File.Exists(Keyring))
+        {
+            Conformance.Unavailable($"'{Keyring}' is absent (Debian package debian-archive-keyring)");
+        }
+
+        var verified = InReleaseVerifier.Verify(content, ArchiveKeyring.Load(Keyring), url, DateTimeOffset.UtcNow);
+        var release = ReleaseFile.Parse(verified.Text, url);
+        const string Path = "main/binary-amd64/Packages.xz";
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+        var index = await http.GetByteArrayAsync(
+            new Uri(url[..^"InRelease".Length] + Path), TestContext.Current.CancellationToken);
+
+        var records = PackagesIndex.Load(index, Path, release);
+
+        Assert.True(records.Count > 50_000, $"only {records.Count} packages");
+        var libc = Assert.Single(records, r => r.Package == "libc6");
+        Assert.Equal("glibc", libc.SourceName);
+        Assert.NotEmpty(libc.Depends);
+        Assert.Contains(records, r => r.Essential && r.Package == "base-files");
+        Assert.All(records, r => Assert.Equal(64, r.Sha256?.Length));
+    }
+
     private static async Task<(string Url, string Content)> FetchAsync()
     {
         var mirror = AptSourcesReader.ReadRoot().FirstOrDefault(s => s.IsBinary && s.Enabled
