@@ -33,7 +33,9 @@ public static class PackagesIndex
     /// <remarks>
     /// This does no hash check: use it on data already verified, or call <see cref="Load"/>. An xz file
     /// that holds several concatenated xz streams is refused, since the decoder reads only the first;
-    /// Debian's indexes are single streams.
+    /// Debian's indexes are single streams. Corrupt compressed data surfaces as the decoder's own exception
+    /// (System.IO.Compression's or SharpCompress's), not translated; <see cref="Load"/> checks the hash
+    /// first, so there only an index the archive signed could be corrupt.
     /// </remarks>
     /// <param name="stream">The file's bytes; it is not disposed.</param>
     /// <param name="path">The file's name; <c>.xz</c> and <c>.gz</c> select the decompressor.</param>
