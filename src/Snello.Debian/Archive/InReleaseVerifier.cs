@@ -12,7 +12,8 @@ namespace Snello.Debian.Archive;
 /// <remarks>
 /// A key is valid when it is not revoked and not expired at the time of verification; a signing subkey also
 /// needs a subkey binding signature by its primary key that verifies, and its primary key must be valid.
-/// Signatures by keys outside the keyring are ignored when another one is good, as gpgv does. Not checked:
+/// Signatures by keys outside the keyring, and those with a weak digest (MD5, SHA-1, RIPEMD-160), are ignored
+/// when another one is good, as gpgv and apt do. Not checked:
 /// the primary key binding (back-signature) of signing subkeys, and revocation certificates published
 /// outside the keyring.
 /// </remarks>
@@ -54,7 +55,9 @@ public static class InReleaseVerifier
                     + "changed after signing, or the signature is corrupt");
             }
 
-            var invalid = KeyProblem(keyring.Bundle, key, signature, now);
+            var invalid = IsWeak(signature.HashAlgorithm)
+                ? $"it uses the weak digest {signature.HashAlgorithm}, which apt refuses"
+                : KeyProblem(keyring.Bundle, key, signature, now);
             if (invalid is not null)
             {
                 problems.Add($"good signature by key {id}, but {invalid}");
@@ -68,6 +71,10 @@ public static class InReleaseVerifier
             ? "it holds no signature"
             : "no valid signature: " + string.Join("; ", problems));
     }
+
+    // MD5, SHA-1 and RIPEMD-160 no longer protect against collisions (RFC 9580 section 9.5).
+    private static bool IsWeak(HashAlgorithmTag digest) =>
+        digest is HashAlgorithmTag.MD2 or HashAlgorithmTag.MD5 or HashAlgorithmTag.Sha1 or HashAlgorithmTag.RipeMD160;
 
     private static List<PgpSignature> ReadSignatures(string armored, string file)
     {

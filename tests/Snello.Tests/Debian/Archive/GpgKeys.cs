@@ -12,6 +12,7 @@ public sealed class GpgKeys : IDisposable
     public const string Expired = "Snello Expired <expired@example.invalid>";
     public const string Subkey = "Snello Subkey <subkey@example.invalid>";
     public const string Unknown = "Snello Unknown <unknown@example.invalid>";
+    public const string Rsa = "Snello Rsa <rsa@example.invalid>";
 
     private readonly string? _gpg = DebianTools.Find("gpg");
 
@@ -25,6 +26,7 @@ public sealed class GpgKeys : IDisposable
         Home = Directory.CreateTempSubdirectory("snello-gpg-").FullName;
         Gpg("--quick-gen-key", Good, "ed25519", "sign", "0");
         Gpg("--quick-gen-key", Unknown, "ed25519", "sign", "0");
+        Gpg("--quick-gen-key", Rsa, "rsa2048", "sign", "0");
         Gpg("--faked-system-time", "20200101T000000", "--quick-gen-key", Expired, "ed25519", "sign", "1d");
         Gpg("--quick-gen-key", Subkey, "ed25519", "cert", "0");
         var fingerprint = Gpg("--with-colons", "--list-keys", Subkey).Split('\n')
@@ -32,7 +34,7 @@ public sealed class GpgKeys : IDisposable
         Gpg("--quick-add-key", fingerprint, "ed25519", "sign", "0");
 
         KeyringPath = Path.Combine(Home, "archive.gpg");
-        Gpg("--output", KeyringPath, "--export", Good, Expired, Subkey);
+        Gpg("--output", KeyringPath, "--export", Good, Expired, Subkey, Rsa);
     }
 
     public string Home { get; } = "";
@@ -42,14 +44,15 @@ public sealed class GpgKeys : IDisposable
     public ArchiveKeyring Keyring => ArchiveKeyring.Load(Require());
 
     /// <summary>Clear-signs a text with one of the keys, optionally at a faked time.</summary>
-    public string ClearSign(string text, string user, string? fakedTime = null)
+    public string ClearSign(string text, string user, string? fakedTime = null, string? digest = null)
     {
         Require();
         var input = Path.Combine(Home, "message.txt");
         var output = Path.Combine(Home, "message.asc");
         File.WriteAllText(input, text);
         string[] time = fakedTime is null ? [] : ["--faked-system-time", fakedTime];
-        Gpg([.. time, "--yes", "--local-user", user, "--output", output, "--clearsign", input]);
+        string[] algorithm = digest is null ? [] : ["--digest-algo", digest];
+        Gpg([.. time, .. algorithm, "--yes", "--local-user", user, "--output", output, "--clearsign", input]);
         return File.ReadAllText(output);
     }
 

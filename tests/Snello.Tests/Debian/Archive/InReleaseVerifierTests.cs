@@ -46,6 +46,26 @@ public sealed class InReleaseVerifierTests(GpgKeys keys) : IClassFixture<GpgKeys
         Assert.Equal(Body, verified.Text);
     }
 
+    [Fact]
+    public void An_RSA_signature_verifies()
+    {
+        var verified = InReleaseVerifier.Verify(keys.ClearSign(Body, GpgKeys.Rsa), keys.Keyring, "InRelease", Now);
+
+        Assert.Equal(Body, verified.Text);
+    }
+
+    [Fact]
+    public void A_good_signature_with_a_SHA1_digest_is_refused_as_weak()
+    {
+        var signed = keys.ClearSign(Body, GpgKeys.Rsa, digest: "SHA1");
+
+        var e = Assert.Throws<SignatureVerificationException>(
+            () => InReleaseVerifier.Verify(signed, keys.Keyring, "InRelease", Now));
+
+        Assert.Contains("Hash: SHA1", signed, StringComparison.Ordinal);
+        Assert.Contains("uses the weak digest Sha1", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Codename: testing", "Codename: testinG")]
     [InlineData(" 0 main/binary-amd64/Packages", " 1 main/binary-amd64/Packages")]
