@@ -23,7 +23,7 @@ done
 
 log() { printf '[test.sh] %s\n' "$*" >&2; }
 
-packages=(docker.io skopeo umoci oci-image-tool python3-jsonschema busybox-static tar gzip)
+packages=(docker.io skopeo umoci oci-image-tool python3-jsonschema busybox-static tar gzip gpg xz-utils debian-archive-keyring)
 install_packages() {
   local missing=()
   for p in "${packages[@]}"; do
