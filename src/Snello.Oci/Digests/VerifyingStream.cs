@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Snello.Oci.IO;
 
 namespace Snello.Oci.Digests;
 
@@ -7,7 +8,7 @@ namespace Snello.Oci.Digests;
 /// <see cref="DigestMismatchException"/> unless the content matched the expected digest and size.
 /// A reader that stops early has verified nothing; only a read to the end proves the content.
 /// </summary>
-public sealed class VerifyingStream : Stream
+public sealed class VerifyingStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly IncrementalHash _hash;
@@ -38,26 +39,11 @@ public sealed class VerifyingStream : Stream
     public long BytesRead => _read;
 
     /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
     public override long Position
     {
         get => _read;
         set => throw new NotSupportedException();
     }
-
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
@@ -66,10 +52,6 @@ public sealed class VerifyingStream : Stream
         Account(buffer[..n], buffer.Length);
         return n;
     }
-
-    /// <inheritdoc />
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <inheritdoc />
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -120,20 +102,6 @@ public sealed class VerifyingStream : Stream
             throw new DigestMismatchException(_what, _expected, actual);
         }
     }
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -1,3 +1,5 @@
+using Snello.Oci.IO;
+
 namespace Snello.Oci.Layers;
 
 /// <summary>
@@ -6,25 +8,9 @@ namespace Snello.Oci.Layers;
 /// read to its end has had its digest checked. When decompression fails, the stored stream is read to its end
 /// as well, so a blob that was changed is reported as a digest mismatch rather than as corrupt data.
 /// </summary>
-internal sealed class DrainOnEndStream(Stream decompressed, Stream stored, string problem) : Stream
+internal sealed class DrainOnEndStream(Stream decompressed, Stream stored, string problem) : ForwardReadStream
 {
     private bool _drained;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -48,9 +34,6 @@ internal sealed class DrainOnEndStream(Stream decompressed, Stream stored, strin
 
         return n;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -80,16 +63,6 @@ internal sealed class DrainOnEndStream(Stream decompressed, Stream stored, strin
 
     private ImageFormatException Corrupt(Exception e) =>
         new($"{problem}: {e.Message}", e);
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
