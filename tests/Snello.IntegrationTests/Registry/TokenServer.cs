@@ -76,10 +76,12 @@ public sealed class TokenServer : IDisposable
             try
             {
                 Answer(context);
-            }
-            finally
-            {
                 context.Response.Close();
+            }
+            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+            {
+                // The client hung up before the answer was written; it retries, so keep serving the others.
+                context.Response.Abort();
             }
         }
     }
