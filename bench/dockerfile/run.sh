@@ -6,7 +6,8 @@
 # robin into bench/.cache (never committed), minus the one case dockerfilelint 1.8.0 crashes on
 # ('health'). Each tool gets the same 1,000 paths on its command line.
 #
-# Snello is timed as it ships, a Native AOT program, and as a ReadyToRun .NET program.
+# Snello is timed as it ships, a Native AOT program, and as a ReadyToRun .NET program. Snello lints
+# the files on every core (they are independent); dockerfilelint runs on one.
 #
 # Usage: bench/dockerfile/run.sh
 set -euo pipefail

@@ -9,7 +9,7 @@ namespace Snello.IntegrationTests.Dockerfiles;
 /// system imported into the engine) both build with 'docker build --network none' on the classic
 /// builder, run, print the same line, and the advised image is smaller.
 /// </summary>
-public sealed class AdvisedDockerfileBuildTests : IDisposable
+public sealed partial class AdvisedDockerfileBuildTests : IDisposable
 {
     private static readonly Lock ImagesLock = new();
     private static bool _imagesReady;

@@ -5,6 +5,8 @@
 #   snello-test/df-base-python:12  python3-minimal's files
 #   snello-test/df-base-node:12    nodejs's files
 #   snello-test/df-base-java:12    openjdk-17-jre-headless's files, with /usr/bin/java
+#   snello-test/df-base-dotnet:12  what a self-contained .NET program loads: glibc, libgcc, libstdc++,
+#                                  zlib, OpenSSL and ICU
 # The bases are made with mmdebstrap's 'extract' variant: package files only, no maintainer scripts,
 # so no shell, no package manager. Packages come from the host's apt configuration.
 # Usage: dockerfile-images.sh DOCKER_HOST WORK_DIR
@@ -31,6 +33,8 @@ make_image snello-test/df-dev:12 --variant=minbase \
 make_image snello-test/df-base-libc:12 --variant=extract --include=libc6
 make_image snello-test/df-base-python:12 --variant=extract --include=python3-minimal
 make_image snello-test/df-base-node:12 --variant=extract --include=nodejs
+make_image snello-test/df-base-dotnet:12 --variant=extract \
+    --include=libc6,libgcc-s1,libstdc++6,zlib1g,libssl3,libicu72
 # update-alternatives, a maintainer script, would make /usr/bin/java; the extract variant runs no
 # scripts and no customize hooks, so the link is made here.
 if ! docker -H "$host" image inspect snello-test/df-base-java:12 >/dev/null 2>&1; then

@@ -1,0 +1,3 @@
+module example.invalid/go-hello
+
+go 1.19
