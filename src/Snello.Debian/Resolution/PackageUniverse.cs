@@ -50,17 +50,21 @@ internal sealed class PackageUniverse
         }
 
         // Highest version first, so the first match is the preferred candidate.
-        _byName = byName.ToDictionary(
-            p => p.Key, p => p.Value.OrderByDescending(r => r.Version).ToArray(), StringComparer.Ordinal);
+        _byName = new Dictionary<string, PackageRecord[]>(byName.Count, StringComparer.Ordinal);
+        foreach (var (name, versions) in byName)
+        {
+            versions.Sort((a, b) => DebianVersion.Compare(b.Version, a.Version));
+            _byName.Add(name, [.. versions]);
+        }
 
         // The order a dependency on a virtual name tries its providers in, when none is selected yet: by
         // Priority as apt weighs it (required before optional), then by name, so the choice is stable.
-        _providers = providers.ToDictionary(
-            p => p.Key,
-            p => p.Value.OrderBy(v => PriorityRank(v.Record.Priority))
-                .ThenBy(v => v.Record.Package, StringComparer.Ordinal)
-                .ThenByDescending(v => v.Record.Version).ToArray(),
-            StringComparer.Ordinal);
+        _providers = new Dictionary<string, PackageProvider[]>(providers.Count, StringComparer.Ordinal);
+        foreach (var (name, list) in providers)
+        {
+            list.Sort(CompareProviders);
+            _providers.Add(name, [.. list]);
+        }
     }
 
     /// <summary>The target architecture.</summary>
@@ -107,6 +111,17 @@ internal sealed class PackageUniverse
     /// <remarks>An unversioned Provides satisfies only an unversioned relation.</remarks>
     public static bool ProvidedVersionMeets(DebianVersion? provided, VersionConstraint? constraint) =>
         constraint is null || (provided is not null && constraint.IsSatisfiedBy(provided));
+
+    private static int CompareProviders(PackageProvider a, PackageProvider b)
+    {
+        var order = PriorityRank(a.Record.Priority).CompareTo(PriorityRank(b.Record.Priority));
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(a.Record.Package, b.Record.Package);
+        }
+
+        return order != 0 ? order : DebianVersion.Compare(b.Record.Version, a.Record.Version);
+    }
 
     private static int PriorityRank(string? priority) => priority switch
     {

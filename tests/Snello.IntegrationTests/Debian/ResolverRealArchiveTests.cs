@@ -50,8 +50,14 @@ public sealed class ResolverRealArchiveTests
     public async Task Python3_gets_its_interpreter_and_stdlib_without_dpkg_perl_or_mime_support()
     {
         var records = await BookwormIndex.RequireAsync();
+        _ = new DependencyResolver(records, BookwormIndex.Architecture, ResolutionPolicy.Default);
+        var indexing = Stopwatch.StartNew();
         var resolver = new DependencyResolver(records, BookwormIndex.Architecture, ResolutionPolicy.Default);
+        indexing.Stop();
 
+        var first = Stopwatch.StartNew();
+        resolver.Resolve([new("python3")]);
+        first.Stop();
         var watch = Stopwatch.StartNew();
         var resolution = resolver.Resolve([new("python3")]);
         watch.Stop();
@@ -71,7 +77,9 @@ public sealed class ResolverRealArchiveTests
         Assert.StartsWith("python3 Pre-Depends: python3-minimal (= ",
             Assert.Single(resolution.Find("python3-minimal")!.Reasons), StringComparison.Ordinal);
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"python3: {names.Length} packages in {watch.Elapsed.TotalMilliseconds:F1} ms");
+            $"index of {records.Count} records (second build): {indexing.Elapsed.TotalMilliseconds:F1} ms; python3: "
+            + $"{names.Length} packages in {first.Elapsed.TotalMilliseconds:F1} ms (first), "
+            + $"{watch.Elapsed.TotalMilliseconds:F1} ms (second)");
     }
 
     [Fact]
