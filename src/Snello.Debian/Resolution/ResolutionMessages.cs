@@ -41,9 +41,10 @@ internal sealed class ResolutionMessages(
         {
             var listed = string.Join(", ", versions.Reverse().Select(v => $"{v.Package} {v.Version}"));
             var part = $"the archive holds only {listed}";
-            if (relation.ArchitectureQualifier == "any" && !versions.Any(v => universe.ArchitectureAdmits(relation, v)))
+            var admitted = versions.Any(v => universe.ArchitectureAdmits(relation, v));
+            if (relation.ArchitectureQualifier == "any" && !admitted)
             {
-                part += $", which is not 'Multi-Arch: allowed' as ':any' requires";
+                part += ", which is not 'Multi-Arch: allowed' as ':any' requires";
             }
 
             parts.Add(part + SetAsideNotes(versions));
