@@ -77,7 +77,9 @@ public sealed partial class DebianArchiveClient(HttpClient http, string cacheRoo
         var packages = new IndexedPackages();
         foreach (var component in repository.Components)
         {
-            if (release.Components.Count > 0 && !release.Components.Contains(component))
+            // The security suite lists its components as 'updates/main' but keeps them under 'main/'.
+            if (release.Components.Count > 0 && !release.Components.Any(c => c == component
+                || c.EndsWith("/" + component, StringComparison.Ordinal)))
             {
                 throw new ReleaseFormatException(release.File, "Components", string.Join(' ', release.Components),
                     $"does not include '{component}'");

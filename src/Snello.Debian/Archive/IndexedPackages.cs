@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Snello.Debian.Control;
 using Snello.Debian.Packages;
@@ -21,6 +22,7 @@ internal sealed class IndexedPackages : IReadOnlyList<PackageRecord>
     private readonly List<(int File, int Start, int Length)> _stanzas = [];
     private readonly Dictionary<string, List<int>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byProvided = new(StringComparer.Ordinal);
+    private static readonly char[] NameEnd = [' ', '\t', '('];
     private PackageRecord?[] _parsed = [];
 
     public int Count => _stanzas.Count;
@@ -35,55 +37,34 @@ internal sealed class IndexedPackages : IReadOnlyList<PackageRecord>
     }
 
     /// <summary>Adds the stanzas of one decompressed Packages file.</summary>
+    /// <remarks>
+    /// Stanzas are split at empty lines, as the archive tools write them; the few lines of other files'
+    /// habits (blank lines holding spaces, carriage returns) are left to the full parse of each stanza.
+    /// The scan and its helpers are compiled optimised at once: at the JIT's first tier, whose code a busy
+    /// machine may run for seconds before the background recompilation catches up, it takes over half a second.
+    /// </remarks>
     /// <param name="text">The file's bytes (UTF-8).</param>
     /// <param name="source">The file's name or URL, for messages.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(byte[] text, string source)
     {
         var file = _files.Count;
         _files.Add((text, source));
         var span = text.AsSpan();
-        var start = -1;
-        string? name = null;
-        StringBuilder? provides = null;
-        var inProvides = false;
         var pos = 0;
-        while (pos <= span.Length)
+        while (pos < span.Length)
         {
-            var newline = pos < span.Length ? span[pos..].IndexOf((byte)'\n') : -1;
-            var end = newline < 0 ? span.Length : pos + newline;
-            var line = span[pos..end].TrimEnd((byte)'\r');
-            if (line.IndexOfAnyExcept(" \t"u8) < 0)
+            if (span[pos] == (byte)'\n')
             {
-                if (start >= 0)
-                {
-                    Finish(file, start, pos - start, name, provides?.ToString());
-                    (start, name, provides, inProvides) = (-1, null, null, false);
-                }
-            }
-            else
-            {
-                start = start < 0 ? pos : start;
-                if (line[0] is (byte)' ' or (byte)'\t')
-                {
-                    provides = inProvides ? provides!.Append(',').Append(Encoding.UTF8.GetString(line)) : provides;
-                }
-                else if (line.StartsWith("Package:"u8))
-                {
-                    name = Encoding.UTF8.GetString(line["Package:".Length..].Trim(" \t"u8));
-                    inProvides = false;
-                }
-                else if (line.StartsWith("Provides:"u8))
-                {
-                    provides = new StringBuilder(Encoding.UTF8.GetString(line["Provides:".Length..]));
-                    inProvides = true;
-                }
-                else
-                {
-                    inProvides = line[0] == (byte)'#' && inProvides;
-                }
+                pos++;
+                continue;
             }
 
-            pos = end + 1;
+            var separator = span[pos..].IndexOf("\n\n"u8);
+            var length = separator < 0 ? span.Length - pos : separator + 1;
+            var stanza = span.Slice(pos, length);
+            Finish(file, pos, length, Field(stanza, "Package:"u8), Field(stanza, "Provides:"u8));
+            pos += length;
         }
 
         _parsed = new PackageRecord?[_stanzas.Count];
@@ -108,6 +89,7 @@ internal sealed class IndexedPackages : IReadOnlyList<PackageRecord>
     private List<PackageRecord> Lookup(Dictionary<string, List<int>> table, string name) =>
         table.TryGetValue(name, out var found) ? found.ConvertAll(i => this[i]) : [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Finish(int file, int start, int length, string? name, string? provides)
     {
         var index = _stanzas.Count;
@@ -117,10 +99,15 @@ internal sealed class IndexedPackages : IReadOnlyList<PackageRecord>
             Append(_byName, name, index);
         }
 
-        foreach (var entry in (provides ?? "").Split(',', StringSplitOptions.TrimEntries))
+        if (provides is null)
+        {
+            return;
+        }
+
+        foreach (var entry in provides.Split(',', StringSplitOptions.TrimEntries))
         {
             // 'name (= version)': the name ends at the first blank or parenthesis.
-            var cut = entry.IndexOfAny([' ', '\t', '(']);
+            var cut = entry.IndexOfAny(NameEnd);
             var provided = cut < 0 ? entry : entry[..cut];
             if (provided.Length > 0)
             {
@@ -129,6 +116,57 @@ internal sealed class IndexedPackages : IReadOnlyList<PackageRecord>
         }
     }
 
+    // The value of a field in a stanza, continuation lines joined with commas (enough for Package and
+    // Provides, whose values are comma-separated lists), or null when absent.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string? Field(ReadOnlySpan<byte> stanza, ReadOnlySpan<byte> name)
+    {
+        int at;
+        if (stanza.StartsWith(name))
+        {
+            at = 0;
+        }
+        else
+        {
+            var found = stanza.IndexOf(name);
+            while (found > 0 && stanza[found - 1] != (byte)'\n')
+            {
+                var next = stanza[(found + 1)..].IndexOf(name);
+                found = next < 0 ? -1 : found + 1 + next;
+            }
+
+            if (found < 0)
+            {
+                return null;
+            }
+
+            at = found;
+        }
+
+        var rest = stanza[(at + name.Length)..];
+        var end = rest.IndexOf((byte)'\n');
+        if (end < 0 || end + 1 >= rest.Length || rest[end + 1] is not ((byte)' ' or (byte)'\t'))
+        {
+            // The common case, one line: no builder.
+            return Encoding.UTF8.GetString((end < 0 ? rest : rest[..end]).Trim(" \t\r"u8));
+        }
+
+        var value = new StringBuilder();
+        while (true)
+        {
+            var newline = rest.IndexOf((byte)'\n');
+            var line = (newline < 0 ? rest : rest[..newline]).Trim(" \t\r"u8);
+            value.Append(value.Length > 0 && line.Length > 0 ? "," : "").Append(Encoding.UTF8.GetString(line));
+            if (newline < 0 || newline + 1 >= rest.Length || rest[newline + 1] is not ((byte)' ' or (byte)'\t'))
+            {
+                return value.ToString();
+            }
+
+            rest = rest[(newline + 1)..];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Append(Dictionary<string, List<int>> table, string key, int index)
     {
         if (!table.TryGetValue(key, out var list))
