@@ -64,7 +64,7 @@ public sealed partial class DebianArchiveClient
         try
         {
             using (var response = await SendAsync(uri, cancellationToken).ConfigureAwait(false)
-                ?? throw new PinnedPackageMissingException(filename, repository))
+                ?? throw new PinnedPackageMissingException(filename, repository.Name, uri))
             {
                 var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None,
                     81920, useAsync: true);

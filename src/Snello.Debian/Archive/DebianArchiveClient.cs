@@ -116,7 +116,7 @@ public sealed partial class DebianArchiveClient(HttpClient http, string cacheRoo
         else
         {
             content = await GetBytesAsync(uri, cancellationToken).ConfigureAwait(false)
-                ?? throw new SuiteNotFoundException(repository, uri);
+                ?? throw new SuiteNotFoundException(repository.Suite, repository.Uri, uri);
         }
 
         var verified = InReleaseVerifier.Verify(Encoding.UTF8.GetString(content), repository.Keyring,

@@ -7,19 +7,23 @@ namespace Snello.Debian.Archive;
 public sealed class SuiteNotFoundException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="repository">The repository whose suite was asked for.</param>
+    /// <param name="suite">The suite asked for, such as <c>bookworm</c>.</param>
+    /// <param name="archive">The archive root.</param>
     /// <param name="uri">The InRelease URL that answered 404.</param>
-    public SuiteNotFoundException(DebianRepository repository, Uri uri)
-        : base($"suite '{repository?.Suite}' does not exist at '{repository?.Uri}': '{uri}' answered 404 (expected "
-            + "an archive root holding 'dists/<suite>/InRelease', and a suite such as 'bookworm' or 'trixie')")
+    public SuiteNotFoundException(string suite, Uri archive, Uri uri)
+        : base($"suite '{suite}' does not exist at '{archive}': '{uri}' answered 404 (expected an archive root "
+            + "holding 'dists/<suite>/InRelease', and a suite such as 'bookworm' or 'trixie')")
     {
-        ArgumentNullException.ThrowIfNull(repository);
-        Repository = repository;
+        Suite = suite;
+        Archive = archive;
         Uri = uri;
     }
 
-    /// <summary>The repository whose suite was asked for.</summary>
-    public DebianRepository Repository { get; }
+    /// <summary>The suite asked for.</summary>
+    public string Suite { get; }
+
+    /// <summary>The archive root.</summary>
+    public Uri Archive { get; }
 
     /// <summary>The InRelease URL that answered 404.</summary>
     public Uri Uri { get; }
