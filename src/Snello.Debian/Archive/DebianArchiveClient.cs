@@ -101,7 +101,9 @@ public sealed partial class DebianArchiveClient(HttpClient http, string cacheRoo
         var uri = repository.Resolve($"dists/{repository.Suite}/InRelease");
         var cached = Path.Combine(_cache, "releases", Key(repository.Root.AbsoluteUri + "\n" + repository.Suite)
             + ".InRelease");
-        var fresh = File.Exists(cached) && (Offline || now - File.GetLastWriteTimeUtc(cached) < InReleaseMaxAge);
+        // The cache's age is wall-clock time; 'now' only decides what is valid, and may be another time.
+        var fresh = File.Exists(cached) && (Offline || (InReleaseMaxAge > TimeSpan.Zero
+            && DateTime.UtcNow - File.GetLastWriteTimeUtc(cached) < InReleaseMaxAge));
         if (Offline && !fresh)
         {
             throw new ArchiveUnreachableException(uri, "offline, and no InRelease of the suite is cached");

@@ -25,7 +25,8 @@ public static class DebianMirrors
     /// the host's: a bookworm host serves trixie from the same URI. The security repository comes from a
     /// host source whose suite ends in <c>-security</c>; when there is none, it is guessed from the main URI
     /// by replacing its last path segment <c>debian</c> with <c>debian-security</c>, as Debian's mirrors are
-    /// laid out. The keyring is the source's first <c>Signed-By</c> file (or its key block written in place),
+    /// laid out. The keyring is the source's (for a guessed security URI, the main source's) first
+    /// <c>Signed-By</c> file (or its key block written in place),
     /// else <see cref="DefaultKeyring"/>; Signed-By fingerprints are not resolved and fall back to the
     /// default keyring as well. Every file is read under <paramref name="aptRoot"/>.
     /// </remarks>
@@ -72,7 +73,7 @@ public static class DebianMirrors
                 + $"'{mainUri}' does not end in '/debian' to derive one from; turn the security suite off or "
                 + "add its source");
         repositories.Add(new DebianRepository(securityUri, suite + "-security", components,
-            Keyring(securitySource, aptRoot), suite + "-security"));
+            Keyring(securitySource ?? (mirror is null ? main : null), aptRoot), suite + "-security"));
         return repositories;
     }
 
