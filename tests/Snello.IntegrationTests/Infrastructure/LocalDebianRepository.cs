@@ -104,7 +104,8 @@ public sealed class LocalDebianRepository : IDisposable
     {
         var folder = Path.Combine(SuiteFolder, "main", "binary-amd64");
         var plain = Path.Combine(folder, "Packages");
-        File.WriteAllText(plain, File.ReadAllText(plain).Replace("Snello Tests", "Snello Pests", StringComparison.Ordinal));
+        var text = File.ReadAllText(plain).Replace("Snello Tests", "Snello Pests", StringComparison.Ordinal);
+        File.WriteAllText(plain, text);
         var gz = Path.Combine(folder, "Packages.gz");
         var bytes = File.ReadAllBytes(gz);
         bytes[bytes.Length / 2] ^= 0x20;
@@ -205,7 +206,8 @@ public sealed class LocalDebianRepository : IDisposable
             {
                 context = await _listener.GetContextAsync();
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e)
+                when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }
