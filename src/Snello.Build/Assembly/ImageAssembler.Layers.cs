@@ -99,7 +99,7 @@ public static partial class ImageAssembler
         return groups.Zip(layers).ToList();
     }
 
-    private static async Task<AssembledLayer> WriteLayerAsync(LayerGroup group, LayerTarOptions options,
+    internal static async Task<AssembledLayer> WriteLayerAsync(LayerGroup group, LayerTarOptions options,
         BlobCache cache, CancellationToken cancellationToken)
     {
         Digest diffId = default;
