@@ -10,12 +10,15 @@ public sealed record AssemblyPlan
 {
     /// <summary>
     /// Globs excluded unless the caller passes its own: documentation, man and info pages, locales and
-    /// lintian overrides. <see cref="DefaultKeep"/> keeps each package's copyright file, as distroless does.
+    /// lintian overrides, and the single certificates the CA bundle is made of. <see cref="DefaultKeep"/> keeps each package's copyright file, as distroless does.
     /// </summary>
     public static IReadOnlyList<string> DefaultExclude { get; } =
     [
         "/usr/share/doc/**", "/usr/share/man/**", "/usr/share/info/**", "/usr/share/locale/**",
         "/usr/share/lintian/**", "/usr/share/linda/**", "/usr/share/bug/**",
+
+        // The CA bundle is made from these; distroless ships only the bundle.
+        "/usr/share/ca-certificates/**",
     ];
 
     /// <summary>Globs kept even when <see cref="Exclude"/> matches: each package's copyright file.</summary>

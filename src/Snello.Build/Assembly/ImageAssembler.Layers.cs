@@ -11,9 +11,8 @@ namespace Snello.Build.Assembly;
 public static partial class ImageAssembler
 {
     /// <summary>
-    /// The gzip level of the layers. zlib's fastest level: the size goals are about unpacked sizes, and the
-    /// compressed layers come out at most a few percent larger than at the default level, for a third of
-    /// the time (bench/ measures both).
+    /// The gzip level of the layers: zlib's fastest. The size goals concern unpacked sizes, so a higher level
+    /// would only trade build time for a smaller download.
     /// </summary>
     internal static CompressionLevel GzipLevel { get; set; } = CompressionLevel.Fastest;
 
