@@ -10,7 +10,8 @@ public sealed record AssemblyPlan
 {
     /// <summary>
     /// Globs excluded unless the caller passes its own: documentation, man and info pages, locales and
-    /// lintian overrides, and the single certificates the CA bundle is made of. <see cref="DefaultKeep"/> keeps each package's copyright file, as distroless does.
+    /// lintian overrides, and the single certificates the CA bundle is made of.
+    /// <see cref="DefaultKeep"/> keeps each package's copyright file, as distroless does.
     /// </summary>
     public static IReadOnlyList<string> DefaultExclude { get; } =
     [

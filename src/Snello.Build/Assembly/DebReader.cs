@@ -32,7 +32,8 @@ internal static class DebReader
                     return;
                 }
 
-                if (staged.Entry.Type == EntryType.RegularFile && staged.Path.StartsWith(CaFolder, StringComparison.Ordinal)
+                if (staged.Entry.Type == EntryType.RegularFile
+                    && staged.Path.StartsWith(CaFolder, StringComparison.Ordinal)
                     && staged.Path.EndsWith(".crt", StringComparison.Ordinal))
                 {
                     certificates[staged.Path[CaFolder.Length..]] = staged.Content ?? [];

@@ -52,7 +52,8 @@ public static partial class ImageAssembler
 
         var (architecture, variant) = OciPlatform(plan.Architecture);
         var history = new List<HistoryEntry>(baseImage?.Config.History ?? []);
-        history.AddRange(layers.Select(l => new HistoryEntry { Created = plan.Created, CreatedBy = l.Group.CreatedBy }));
+        history.AddRange(layers.Select(l =>
+            new HistoryEntry { Created = plan.Created, CreatedBy = l.Group.CreatedBy }));
         var config = new ImageConfig
         {
             Created = plan.Created,

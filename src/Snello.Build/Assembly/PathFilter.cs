@@ -1,6 +1,6 @@
 namespace Snello.Build.Assembly;
 
-/// <summary>The exclude and keep globs of a plan: a path is left out when an exclude matches and no keep does.</summary>
+/// <summary>A plan's exclude and keep globs: a path is left out when an exclude matches and no keep does.</summary>
 internal sealed class PathFilter(IReadOnlyList<string> exclude, IReadOnlyList<string> keep)
 {
     private readonly PathGlob[] _exclude = exclude.Select(g => new PathGlob(g)).ToArray();

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Snello.Build.Assembly;
 
-/// <summary>The text of the files maintainer scripts would have made: nsswitch.conf, os-release, the CA bundle.</summary>
+/// <summary>Files maintainer scripts would have made: nsswitch.conf, os-release, the CA bundle.</summary>
 internal static class SystemFiles
 {
     /// <summary>

@@ -10,7 +10,7 @@ using Snello.Oci.Transports;
 
 namespace Snello.IntegrationTests.Build;
 
-/// <summary>Assembly of real Debian packages, checked against Debian's own tools, Docker, umoci and oci-image-tool.</summary>
+/// <summary>Assembly of real Debian packages, checked with Debian's tools, Docker, umoci and oci-image-tool.</summary>
 public sealed class AssemblyIntegrationTests : IDisposable
 {
     private static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -46,7 +46,8 @@ public sealed class AssemblyIntegrationTests : IDisposable
             Assert.StartsWith($"Package: {name}\nStatus: install ok installed\n", record, StringComparison.Ordinal);
         }
 
-        Assert.Contains("VERSION=\"12 (bookworm)\"", await ReadAsync(view, "/etc/os-release"), StringComparison.Ordinal);
+        Assert.Contains("VERSION=\"12 (bookworm)\"", await ReadAsync(view, "/etc/os-release"),
+            StringComparison.Ordinal);
         Assert.NotNull(view.Resolve("/usr/share/zoneinfo/UTC"));
         Assert.NotNull(view.Resolve("/usr/share/doc/libc6/copyright"));
         Assert.Null(view.Get("/usr/share/doc/libc6/changelog.Debian.gz"));
