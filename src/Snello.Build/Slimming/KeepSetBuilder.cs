@@ -178,7 +178,7 @@ internal sealed partial class KeepSetBuilder(KeepSet keep, ImageFileLookup files
 
     private void AddElfRoot(string path, string reason)
     {
-        if (!_closed.Contains(path))
+        if (!_closed.Contains(path) && files.Stat(path)?.Kind == FileLookupKind.File)
         {
             _elfRoots.Add(new ClosureRoot(path, reason));
         }
