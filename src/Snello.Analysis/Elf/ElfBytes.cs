@@ -50,13 +50,19 @@ internal sealed class ElfBytes(Stream stream, bool bigEndian)
     }
 
     public ushort U16(ReadOnlySpan<byte> data, int at) =>
-        BigEndian ? BinaryPrimitives.ReadUInt16BigEndian(data[at..]) : BinaryPrimitives.ReadUInt16LittleEndian(data[at..]);
+        BigEndian
+            ? BinaryPrimitives.ReadUInt16BigEndian(data[at..])
+            : BinaryPrimitives.ReadUInt16LittleEndian(data[at..]);
 
     public uint U32(ReadOnlySpan<byte> data, int at) =>
-        BigEndian ? BinaryPrimitives.ReadUInt32BigEndian(data[at..]) : BinaryPrimitives.ReadUInt32LittleEndian(data[at..]);
+        BigEndian
+            ? BinaryPrimitives.ReadUInt32BigEndian(data[at..])
+            : BinaryPrimitives.ReadUInt32LittleEndian(data[at..]);
 
     public ulong U64(ReadOnlySpan<byte> data, int at) =>
-        BigEndian ? BinaryPrimitives.ReadUInt64BigEndian(data[at..]) : BinaryPrimitives.ReadUInt64LittleEndian(data[at..]);
+        BigEndian
+            ? BinaryPrimitives.ReadUInt64BigEndian(data[at..])
+            : BinaryPrimitives.ReadUInt64LittleEndian(data[at..]);
 
     private void Fill(long end)
     {

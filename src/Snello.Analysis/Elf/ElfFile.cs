@@ -34,7 +34,9 @@ public sealed record ElfFile
     /// <summary>The DT_RUNPATH directories, split at ':', unexpanded ('$ORIGIN' stays as written).</summary>
     public IReadOnlyList<string> RunPath { get; init; } = [];
 
-    /// <summary>The DT_RPATH directories, split at ':', unexpanded. The loader ignores them when RunPath is set.</summary>
+    /// <summary>
+    /// The DT_RPATH directories, split at ':', unexpanded. The loader ignores them when RunPath is set.
+    /// </summary>
     public IReadOnlyList<string> RPath { get; init; } = [];
 
     /// <summary>The DT_SONAME, or null.</summary>

@@ -24,7 +24,9 @@ public static partial class ElfReader
         head.Length >= 4 && head[0] == 0x7f && head[1] == (byte)'E' && head[2] == (byte)'L' && head[3] == (byte)'F';
 
     /// <summary>Reads the ELF file at <paramref name="path"/> on the host, touching only its headers.</summary>
-    /// <exception cref="ElfFormatException">The file is not ELF, or its headers are truncated or out of bounds.</exception>
+    /// <exception cref="ElfFormatException">
+    /// The file is not ELF, or its headers are truncated or out of bounds.
+    /// </exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static ElfFile ReadFile(string path)
     {
@@ -34,7 +36,9 @@ public static partial class ElfReader
     }
 
     /// <summary>Reads an ELF file held in memory.</summary>
-    /// <exception cref="ElfFormatException">The bytes are not ELF, or their headers are truncated or out of bounds.</exception>
+    /// <exception cref="ElfFormatException">
+    /// The bytes are not ELF, or their headers are truncated or out of bounds.
+    /// </exception>
     public static ElfFile Read(byte[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -47,7 +51,9 @@ public static partial class ElfReader
     /// stream is read at the offsets the headers give; a forward-only one is read as far as the furthest
     /// header, and not beyond.
     /// </summary>
-    /// <exception cref="ElfFormatException">The stream is not ELF, or its headers are truncated or out of bounds.</exception>
+    /// <exception cref="ElfFormatException">
+    /// The stream is not ELF, or its headers are truncated or out of bounds.
+    /// </exception>
     /// <exception cref="IOException">The stream fails.</exception>
     public static ElfFile Read(Stream stream)
     {
@@ -146,7 +152,7 @@ public static partial class ElfReader
         return CString(raw, 0);
     }
 
-    /// <summary>The NUL-terminated string at <paramref name="start"/>; the rest of the buffer if none ends it.</summary>
+    /// <summary>The NUL-terminated string at <paramref name="start"/> (to the end if none ends it).</summary>
     private static string CString(ReadOnlySpan<byte> data, int start)
     {
         var rest = data[start..];

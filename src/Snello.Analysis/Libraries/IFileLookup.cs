@@ -21,6 +21,6 @@ public interface IFileLookup
     /// <summary>The content of the regular file at <paramref name="path"/>, or null when it is not available.</summary>
     byte[]? ReadAllBytes(string path);
 
-    /// <summary>The names in the directory <paramref name="path"/>, sorted ordinally; empty when there is none.</summary>
+    /// <summary>The names in the directory <paramref name="path"/>, sorted ordinally; empty if none.</summary>
     IReadOnlyList<string> List(string path);
 }

@@ -122,7 +122,7 @@ public sealed class ImageFileLookup : IFileLookup
     /// <remarks>Only files <see cref="LoadAsync"/> was asked to keep whole are available.</remarks>
     public byte[]? ReadAllBytes(string path) => _contents.GetValueOrDefault(path);
 
-    /// <summary>The first bytes (up to <see cref="HeadBytes"/>) of the regular file at a canonical path, or null.</summary>
+    /// <summary>The first bytes (up to <see cref="HeadBytes"/>) of the file at a canonical path, or null.</summary>
     public byte[]? ReadHead(string path) => _heads.GetValueOrDefault(path);
 
     /// <inheritdoc />

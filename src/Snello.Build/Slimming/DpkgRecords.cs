@@ -18,7 +18,8 @@ internal static class DpkgRecords
     public static bool NeedsContent(string path) =>
         path == StatusPath.TrimStart('/')
         || (path.StartsWith(InfoPath.TrimStart('/') + "/", StringComparison.Ordinal)
-            && (path.EndsWith(".list", StringComparison.Ordinal) || path.EndsWith(".md5sums", StringComparison.Ordinal)))
+            && (path.EndsWith(".list", StringComparison.Ordinal)
+                || path.EndsWith(".md5sums", StringComparison.Ordinal)))
         || path.StartsWith(StatusDirectory.TrimStart('/') + "/", StringComparison.Ordinal);
 
     /// <summary>
@@ -44,7 +45,8 @@ internal static class DpkgRecords
 
                 var arch = Field(paragraph, "Architecture");
                 var lists = new[] { $"{InfoPath}/{name}.list", $"{InfoPath}/{name}:{arch}.list" };
-                var list = lists.Select(l => (Path: l, Bytes: files.ReadAllBytes(l))).FirstOrDefault(l => l.Bytes is not null);
+                var list = lists.Select(l => (Path: l, Bytes: files.ReadAllBytes(l)))
+                    .FirstOrDefault(l => l.Bytes is not null);
                 if (list.Bytes is null || !Owns(list.Bytes, kept, files, canonical))
                 {
                     continue;
@@ -91,7 +93,8 @@ internal static class DpkgRecords
         return null;
     }
 
-    private static bool Owns(byte[] list, HashSet<string> kept, IFileLookup files, Dictionary<string, string?> canonical) =>
+    private static bool Owns(byte[] list, HashSet<string> kept, IFileLookup files,
+        Dictionary<string, string?> canonical) =>
         Encoding.UTF8.GetString(list).Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith('/'))
             .Any(p => IsKept(p, kept, files, canonical));
 
@@ -104,7 +107,8 @@ internal static class DpkgRecords
     /// True when the packaged path is kept: its parent is resolved inside the image (packages name
     /// '/lib/...' where a merged-/usr image has '/usr/lib/...'), the name itself is not followed.
     /// </summary>
-    private static bool IsKept(string path, HashSet<string> kept, IFileLookup files, Dictionary<string, string?> canonical)
+    private static bool IsKept(string path, HashSet<string> kept, IFileLookup files,
+        Dictionary<string, string?> canonical)
     {
         var parent = ChrootPath.Parent(path);
         if (!canonical.TryGetValue(parent, out var real))

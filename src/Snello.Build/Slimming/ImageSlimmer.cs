@@ -20,7 +20,9 @@ public static partial class ImageSlimmer
     /// Slims <paramref name="image"/>. Nothing is written but the new layer blob, into the cache; the caller
     /// writes the returned image where it wants.
     /// </summary>
-    /// <exception cref="Oci.ImageFormatException">A layer is malformed, fails its digest or holds a symlink loop.</exception>
+    /// <exception cref="Oci.ImageFormatException">
+    /// A layer is malformed, fails its digest or holds a symlink loop.
+    /// </exception>
     /// <exception cref="LimitExceededException">The layers go over the limits.</exception>
     /// <exception cref="ArgumentException">A --keep glob is empty.</exception>
     public static async Task<SlimResult> SlimAsync(IImage image, SlimOptions options,
@@ -31,7 +33,8 @@ public static partial class ImageSlimmer
         var globs = options.Keep.Select(g => new PathGlob(g)).ToList();
         var view = await FileSystemView.BuildAsync(image, options.Limits, cancellationToken).ConfigureAwait(false);
         options.Logger?.LogDebug("Built the view of {Count} entries; reading headers", view.Count);
-        var files = await ImageFileLookup.LoadAsync(view, e => WantsContent(e.Path), cancellationToken: cancellationToken)
+        var files = await ImageFileLookup
+            .LoadAsync(view, e => WantsContent(e.Path), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
 
         var keep = new KeepSet(view, files);

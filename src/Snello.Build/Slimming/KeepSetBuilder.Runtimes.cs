@@ -136,7 +136,8 @@ internal sealed partial class KeepSetBuilder
             {
                 foreach (var added in keep.AddTree(tree, Why))
                 {
-                    if (added.EndsWith(".so", StringComparison.Ordinal) || added.Contains(".so.", StringComparison.Ordinal))
+                    if (added.EndsWith(".so", StringComparison.Ordinal)
+                        || added.Contains(".so.", StringComparison.Ordinal))
                     {
                         AddElfRoot(added, Why);
                     }
@@ -168,7 +169,8 @@ internal sealed partial class KeepSetBuilder
         directories.AddRange(LdSoConf.Read(files));
         if (reference is not null)
         {
-            directories.AddRange(Multiarch.DefaultDirectories(reference.Machine, reference.Class, reference.IsBigEndian));
+            directories.AddRange(
+                Multiarch.DefaultDirectories(reference.Machine, reference.Class, reference.IsBigEndian));
         }
 
         foreach (var directory in directories.Distinct(StringComparer.Ordinal))

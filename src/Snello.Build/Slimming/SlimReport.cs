@@ -21,7 +21,7 @@ public sealed record SlimReport
     /// <summary>Every path of the new image, sorted, with the reason it was kept.</summary>
     public required IReadOnlyList<SlimPath> Kept { get; init; }
 
-    /// <summary>Every path of the source's squashed tree that is not in the new image, sorted, with the reason.</summary>
+    /// <summary>Every path of the source's squashed tree not in the new image, sorted, with the reason.</summary>
     public required IReadOnlyList<SlimPath> Removed { get; init; }
 
     /// <summary>Libraries or interpreters the image does not hold, by name, with what needs them.</summary>
