@@ -16,7 +16,8 @@ public sealed class SlimAcceptanceTests
     public void Slim_of_a_dynamically_linked_entrypoint_still_runs_and_is_ten_times_smaller()
     {
         // ls -l needs the name service (passwd, group) besides its libraries.
-        var (original, slim) = SlimDerived("ls", """ENTRYPOINT ["/usr/bin/ls", "-l", "/usr/bin/ls", "/etc/passwd"]""");
+        var (original, slim) = SlimDerived("ls",
+            """ENTRYPOINT ["/usr/bin/ls", "-l", "/usr/bin/ls", "/etc/passwd"]""");
 
         Assert.Equal(original.Output, slim.Output);
         Assert.True(slim.Size * 10 <= original.Size, $"slim image is {slim.Size} bytes, original {original.Size}");
@@ -26,7 +27,10 @@ public sealed class SlimAcceptanceTests
     public void Slim_of_a_python_script_keeps_its_interpreter_and_standard_library()
     {
         var (original, slim) = SlimDerived("py", """
-            RUN printf '#!/usr/bin/env python3\nimport json, hashlib, datetime\nprint(json.dumps({"sha": hashlib.sha256(b"snello").hexdigest()[:12], "year": datetime.date(2024, 1, 2).year}))\n' > /app.py && chmod 755 /app.py
+            RUN printf '#!/usr/bin/env python3\nimport json, hashlib, datetime\n' > /app.py \
+             && printf 'sha = hashlib.sha256(b"snello").hexdigest()[:12]\n' >> /app.py \
+             && printf 'print(json.dumps({"sha": sha, "year": datetime.date(2024, 1, 2).year}))\n' >> /app.py \
+             && chmod 755 /app.py
             ENTRYPOINT ["/app.py"]
             """);
 
@@ -45,7 +49,11 @@ public sealed class SlimAcceptanceTests
         var tag = $"snello-test/slim-{name}:1";
         var build = ProcessRunner.Run(Components.RequireTool("docker", "docker.io"),
             ["-H", host, "build", "-q", "--network", "none", "-t", tag, work.Path],
-            environment: new Dictionary<string, string> { ["DOCKER_BUILDKIT"] = "0", ["DOCKER_API_VERSION"] = "1.41" },
+            environment: new Dictionary<string, string>
+            {
+                ["DOCKER_BUILDKIT"] = "0",
+                ["DOCKER_API_VERSION"] = "1.41",
+            },
             timeout: TimeSpan.FromMinutes(10));
         Assert.True(build.ExitCode == 0, build.ToString());
 
