@@ -31,6 +31,7 @@ internal static class SnelloApp
         root.Subcommands.Add(CatCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(CopyCommand.Create());
+        root.Subcommands.Add(SlimCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());
         root.Subcommands.Add(TagsCommand.Create());
         root.Subcommands.Add(LoginCommand.Create());

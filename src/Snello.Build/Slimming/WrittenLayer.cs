@@ -1,0 +1,4 @@
+namespace Snello.Build.Slimming;
+
+/// <summary>The new layer and the size of its uncompressed tar.</summary>
+internal sealed record WrittenLayer(SlimmedLayer Layer, long UncompressedSize);
