@@ -23,7 +23,7 @@ done
 
 log() { printf '[test.sh] %s\n' "$*" >&2; }
 
-packages=(docker.io skopeo umoci oci-image-tool python3-jsonschema busybox-static tar gzip mmdebstrap
+packages=(docker.io skopeo umoci oci-image-tool python3-jsonschema python3-yaml busybox-static tar gzip mmdebstrap
   docker-registry apache2-utils openssl gpg xz-utils debian-archive-keyring)
 install_packages() {
   local missing=()
