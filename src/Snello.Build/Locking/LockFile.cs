@@ -18,6 +18,9 @@ public sealed partial record LockFile
     {
         // Versions hold '+' (2.36-9+deb12u10): the default encoder would write it as \u002B.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        Converters = { new UtcSecondsConverter() },
         WriteIndented = true,
         IndentSize = 2,
         NewLine = "\n",

@@ -3,8 +3,8 @@ namespace Snello.Build.Paths;
 /// <summary>
 /// An absolute path glob over image paths: <c>*</c> matches within one path segment, <c>?</c> one character
 /// of a segment, <c>[abc]</c>, <c>[a-z]</c> and <c>[!a]</c> one character of a set, and a whole segment
-/// <c>**</c> any number of segments, none included. <c>/usr/share/doc/**</c> matches everything below
-/// <c>/usr/share/doc</c>, not the folder itself.
+/// <c>**</c> any number of segments, none included. <c>/usr/share/doc/**</c> matches the folder
+/// <c>/usr/share/doc</c> and everything below it.
 /// </summary>
 public sealed class GlobPattern
 {

@@ -94,8 +94,20 @@ internal sealed partial class SpecReader(string file, string text, string digest
             var detail = e.InnerException?.Message ?? e.Message;
             var at = detail.IndexOf("): ", StringComparison.Ordinal);
             detail = at >= 0 && detail.StartsWith('(') ? detail[(at + 3)..] : detail;
-            throw new SpecException(_file, (int)e.Start.Line, (int)e.Start.Column, "",
-                $"not valid YAML: {detail}", e);
+            const string Duplicate = "Duplicate key ";
+            detail = detail.StartsWith(Duplicate, StringComparison.Ordinal)
+                ? $"key '{detail[Duplicate.Length..].Trim().TrimEnd('.')}' appears twice"
+                : $"not valid YAML: {detail}";
+            throw new SpecException(_file, (int)e.Start.Line, (int)e.Start.Column, "", detail, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet 18.1 throws this, without a position, when the text ends inside a flow collection.
+            var lines = text.Split('\n');
+            var last = lines.Length > 1 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+            throw new SpecException(_file, last, lines[last - 1].Length + 1, "",
+                "not valid YAML: the text ends inside a '[...]' list, a '{...}' mapping or a quoted value; "
+                + "expected its closing bracket or quote", e);
         }
 
         return stream.Documents.Count switch
@@ -231,6 +243,12 @@ internal sealed partial class SpecReader(string file, string text, string digest
         foreach (var (item, key) in Items(node, "packages"))
         {
             var value = Text(item, key);
+            if (value.Contains('|', StringComparison.Ordinal))
+            {
+                throw Error(item, key, $"{key} '{value}' is not a package request; expected NAME or "
+                    + "'NAME (OP VERSION)' without architecture qualifiers, lists or alternatives");
+            }
+
             Relation relation;
             try
             {
@@ -243,7 +261,7 @@ internal sealed partial class SpecReader(string file, string text, string digest
             }
 
             if (relation.ArchitectureQualifier is not null || relation.Architectures.Count > 0
-                || relation.Profiles.Count > 0 || value.Contains('|', StringComparison.Ordinal))
+                || relation.Profiles.Count > 0)
             {
                 throw Error(item, key, $"{key} '{value}' is not a package request; expected NAME or "
                     + "'NAME (OP VERSION)' without architecture qualifiers, lists or alternatives");

@@ -51,12 +51,14 @@ public sealed class LockFileErrorTests
 
     [Fact]
     public void Json_null_is_refused() =>
-        Assert.Equal("snello.lock: the lock is JSON null; expected an object with 'lockVersion'", Fail("null").Message);
+        Assert.Equal("snello.lock: the lock is JSON null; expected an object with 'lockVersion'",
+            Fail("null").Message);
 
     [Theory]
     [InlineData("lockVersion", "2", "lockVersion 2 is not supported; expected 1 (run 'snello lock' to write a lock "
         + "this version reads)")]
-    [InlineData("spec", "\"sha256:12\"", "spec 'sha256:12' is not a digest; expected sha256: and 64 lowercase hex digits")]
+    [InlineData("spec", "\"sha256:12\"",
+        "spec 'sha256:12' is not a digest; expected sha256: and 64 lowercase hex digits")]
     [InlineData("distribution", "\"\"", "distribution is empty; expected a suite such as bookworm")]
     [InlineData("architectures", "{}", "architectures is empty; expected at least one, such as amd64")]
     public void Top_level_fields_are_checked(string field, string json, string expected) =>
@@ -76,7 +78,8 @@ public sealed class LockFileErrorTests
     public void Package_fields_are_checked_and_located(string field, string json, string expected)
     {
         var e = Fail(Edit(r => First(r)[field] = JsonNode.Parse(json)));
-        Assert.StartsWith("snello.lock: architectures.amd64.packages[0]." + expected, e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("snello.lock: architectures.amd64.packages[0]." + expected, e.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

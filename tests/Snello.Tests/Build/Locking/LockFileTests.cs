@@ -41,7 +41,8 @@ public sealed class LockFileTests
         Assert.DoesNotContain("\r", text, StringComparison.Ordinal);
         Assert.Contains("\"version\": \"2.36-9+deb12u10\"", text, StringComparison.Ordinal);
         Assert.Contains("\"indexDate\": \"2026-07-11T10:16:37Z\"", text, StringComparison.Ordinal);
-        Assert.True(text.IndexOf("\"amd64\"", StringComparison.Ordinal) < text.IndexOf("\"arm64\"", StringComparison.Ordinal));
+        Assert.True(text.IndexOf("\"amd64\"", StringComparison.Ordinal)
+            < text.IndexOf("\"arm64\"", StringComparison.Ordinal));
         var order = new[] { "base-files", "libc6", "zlib1g" }
             .Select(n => text.IndexOf($"\"name\": \"{n}\"", StringComparison.Ordinal)).ToList();
         Assert.Equal(order.Order(), order);

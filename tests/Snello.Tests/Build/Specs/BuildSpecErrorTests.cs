@@ -19,12 +19,12 @@ public sealed class BuildSpecErrorTests
     }
 
     [Theory]
-    [InlineData("distribution: {suite: bookworm}\nrun_as: app\n", "2:1: unknown key 'run_as'; did you mean 'run-as'?")]
-    [InlineData("distribution: {suite: bookworm}\npackage: [a]\n", "2:1: unknown key 'package'; did you mean 'packages'?")]
+    [InlineData(Head + "run_as: app\n", "2:1: unknown key 'run_as'; did you mean 'run-as'?")]
+    [InlineData(Head + "package: [a]\n", "2:1: unknown key 'package'; did you mean 'packages'?")]
     [InlineData("distribution: {suite: bookworm, securty: true}\n",
         "1:33: unknown key 'distribution.securty'; did you mean 'security'?")]
     [InlineData("distribution: {suite: bookworm}\nfiles: [{source: a, destination: /a, mod: '0644'}]\n",
-        "2:39: unknown key 'files[0].mod'; did you mean 'mode'?")]
+        "2:38: unknown key 'files[0].mod'; did you mean 'mode'?")]
     [InlineData("distribution: {suite: bookworm}\nvolumes: [/data]\n",
         "2:1: unknown key 'volumes'; expected one of distribution, base, architectures, packages, exclude, keep, "
         + "users, groups, run-as, files, entrypoint, cmd, env, workdir, labels, annotations, layers, debug, closure")]
@@ -54,7 +54,7 @@ public sealed class BuildSpecErrorTests
 
     [Theory]
     [InlineData("distribution: {suite: bookworm, components: [main, universe]}\n",
-        "1:48: distribution.components[1] 'universe' is not a Debian component; expected one of main, contrib, "
+        "1:52: distribution.components[1] 'universe' is not a Debian component; expected one of main, contrib, "
         + "non-free, non-free-firmware")]
     [InlineData("distribution: {suite: bookworm, components: []}\n",
         "1:45: distribution.components must name at least one component")]
@@ -117,8 +117,8 @@ public sealed class BuildSpecErrorTests
     }
 
     [Theory]
-    [InlineData("users: [{name: app}]\n", "2:10: users[0].uid is missing; a user needs 'name' and 'uid'")]
-    [InlineData("users: [{uid: 5}]\n", "2:10: users[0].name is missing")]
+    [InlineData("users: [{name: app}]\n", "2:9: users[0].uid is missing; a user needs 'name' and 'uid'")]
+    [InlineData("users: [{uid: 5}]\n", "2:9: users[0].name is missing")]
     [InlineData("users: [{name: app, uid: -1}]\n",
         "2:26: users[0].uid '-1' is not an id; expected a whole number from 0 to 2147483647")]
     [InlineData("users: [{name: 'a:b', uid: 5}]\n", "2:16: users[0].name 'a:b' is not an account name; "
@@ -128,7 +128,7 @@ public sealed class BuildSpecErrorTests
     [InlineData("users: [{name: app, uid: 7}, {name: app, uid: 8}]\n", "2:30: users[1].name 'app' is defined twice")]
     [InlineData("users: [{name: app, uid: 7, home: home}]\n", "2:35: users[0].home 'home' is not an absolute image "
         + "path; expected a path that starts with '/' and has no '..', such as /app")]
-    [InlineData("groups: [{name: g}]\n", "2:11: groups[0].gid is missing; a group needs 'name' and 'gid'")]
+    [InlineData("groups: [{name: g}]\n", "2:10: groups[0].gid is missing; a group needs 'name' and 'gid'")]
     [InlineData("groups: [{name: g, gid: 0}]\n", "2:25: groups[0].gid 0 of 'g' is already the gid of 'root'")]
     [InlineData("groups: [{name: g, gid: 9, members: [bob]}]\n", "2:38: groups[0].members[0] 'bob' is not a user; "
         + "expected one of root, nonroot, nobody")]
@@ -164,7 +164,8 @@ public sealed class BuildSpecErrorTests
     [InlineData("4755", 2541)]
     public void File_modes_are_octal_with_or_without_quotes(string mode, int expected)
     {
-        var spec = BuildSpec.Parse(Head + $"files: [{{source: a, destination: /a, mode: {mode}}}]\n", "s.yaml", "amd64");
+        var text = Head + $"files: [{{source: a, destination: /a, mode: {mode}}}]\n";
+        var spec = BuildSpec.Parse(text, "s.yaml", "amd64");
         Assert.Equal(expected, spec.Files[0].Mode);
     }
 

@@ -178,7 +178,8 @@ public sealed class BuildSpecTests
         try
         {
             var path = Path.Combine(folder.FullName, "snello.yaml");
-            System.IO.File.WriteAllText(path, "distribution: {suite: bookworm}\nfiles: [{source: out, destination: /o}]\n");
+            var text = "distribution: {suite: bookworm}\nfiles: [{source: out, destination: /o}]\n";
+            System.IO.File.WriteAllText(path, text);
             var spec = BuildSpec.Load(path, "arm64");
             Assert.Equal(Path.Combine(folder.FullName, "out"), spec.Files[0].Source);
             Assert.Equal(["arm64"], spec.Architectures);
