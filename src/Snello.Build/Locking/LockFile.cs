@@ -81,10 +81,14 @@ public sealed partial record LockFile
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $"line {line + 1}, " : "";
-            var path = string.IsNullOrEmpty(e.Path) ? "" : $"at '{e.Path}' ";
-            throw new LockFileException(file, $"not a valid lock ({where}{path}): {Reason(e)}; delete it and run "
-                + "'snello lock' to write a new one", e);
+            var where = new[]
+            {
+                e.LineNumber is { } line ? $"line {line + 1}" : null,
+                string.IsNullOrEmpty(e.Path) ? null : $"at '{e.Path}'",
+            };
+            var at = string.Join(", ", where.OfType<string>());
+            throw new LockFileException(file, $"not a valid lock{(at.Length > 0 ? $" ({at})" : "")}: {Reason(e)}; "
+                + "delete it and run 'snello lock' to write a new one", e);
         }
 
         if (lockFile is null)
