@@ -1,7 +1,8 @@
 """Validates JSON documents against a schema in a folder of schemas that refer to each other.
 
 Usage: validate_schema.py SCHEMA_DIR SCHEMA_FILE DOCUMENT...
-Prints one line per invalid document and exits 1 if any is invalid.
+Prints one line per invalid document and exits 1 if any is invalid. Documents named *.yaml or *.yml are read
+as YAML (with python3-yaml) and validated as the JSON they map to.
 """
 import json
 import os
@@ -48,7 +49,12 @@ def main() -> int:
     failed = 0
     for path in documents:
         with open(path, encoding="utf-8") as f:
-            document = json.load(f)
+            if path.endswith((".yaml", ".yml")):
+                import yaml
+
+                document = yaml.safe_load(f)
+            else:
+                document = json.load(f)
         errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
         for error in errors:
             failed += 1
