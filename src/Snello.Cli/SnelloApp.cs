@@ -37,6 +37,9 @@ internal static class SnelloApp
         root.Subcommands.Add(LoginCommand.Create());
         root.Subcommands.Add(LogoutCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());
+        root.Subcommands.Add(BuildCommand.Create());
+        root.Subcommands.Add(LockCommand.Create());
+        root.Subcommands.Add(DebugImageCommand.Create());
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(CompletionCommand.Create());
         return root;
@@ -109,6 +112,17 @@ internal static class SnelloApp
         Oci.Engine.EngineUnreachableException => ("engine-unreachable", ExitCodes.ComponentUnreachable),
         Oci.Engine.EngineApiException { IsNotFound: true } => ("not-found", ExitCodes.InputUnusable),
         Oci.Engine.EngineApiException => ("engine-error", ExitCodes.InputUnusable),
+        Build.Specs.SpecException => ("spec-invalid", ExitCodes.InputUnusable),
+        Build.Locking.LockFileException => ("lock-invalid", ExitCodes.InputUnusable),
+        Build.Pipeline.LockOutOfDateException => ("lock-out-of-date", ExitCodes.InputUnusable),
+        Build.Pipeline.LockedPackageUnavailableException => ("pinned-package-missing", ExitCodes.InputUnusable),
+        Build.Assembly.AssemblyException => ("assembly-failed", ExitCodes.InputUnusable),
+        Debian.Resolution.UnsatisfiableDependencyException => ("unsatisfiable-dependency", ExitCodes.InputUnusable),
+        Debian.Packages.PackageRecordException => ("package-record-invalid", ExitCodes.InputUnusable),
+        Debian.Packages.DebFormatException => ("deb-unusable", ExitCodes.InputUnusable),
+        Debian.Archive.AptSourcesFormatException => ("apt-sources-invalid", ExitCodes.InputUnusable),
+        Debian.Control.Deb822FormatException => ("deb822-invalid", ExitCodes.InputUnusable),
+        Analysis.Elf.ElfFormatException => ("elf-unusable", ExitCodes.InputUnusable),
         FormatException => ("invalid-value", ExitCodes.Usage),
         DigestMismatchException => ("digest-mismatch", ExitCodes.InputUnusable),
         PlatformNotFoundException => ("platform-not-found", ExitCodes.InputUnusable),

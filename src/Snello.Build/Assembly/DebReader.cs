@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using Snello.Build.Paths;
 using Snello.Debian.Packages;
 using Snello.Oci.FileSystems;
 using Snello.Oci.Layers;
@@ -39,7 +40,7 @@ internal static class DebReader
                     certificates[staged.Path[CaFolder.Length..]] = staged.Content ?? [];
                 }
 
-                if (filter.Excludes(staged.Path))
+                if (!filter.Includes(staged.Path, staged.Entry.Type == EntryType.Directory))
                 {
                     excluded[staged.Path] = staged;
                 }

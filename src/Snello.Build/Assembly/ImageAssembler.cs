@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Snello.Build.Paths;
 using Snello.Oci.Caching;
 using Snello.Oci.Images;
 using Snello.Oci.Model;

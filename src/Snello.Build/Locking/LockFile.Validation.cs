@@ -43,6 +43,11 @@ public sealed partial record LockFile
                         + $"{architecture}");
                 }
             }
+
+            for (var i = 0; i < (locked.Toolbox ?? []).Count; i++)
+            {
+                CheckPackage(file, $"architectures.{architecture}.toolbox[{i}]", architecture, locked.Toolbox![i]);
+            }
         }
     }
 

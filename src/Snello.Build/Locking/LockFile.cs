@@ -113,15 +113,27 @@ public sealed partial record LockFile
                     a => a.Key,
                     a => a.Value with
                     {
-                        Packages = [.. a.Value.Packages
-                            .OrderBy(p => p.Name, StringComparer.Ordinal)
-                            .ThenBy(p => p.Architecture, StringComparer.Ordinal)],
+                        Packages = Sorted(a.Value.Packages),
+                        Toolbox = Sorted(a.Value.Toolbox),
                     }),
                 StringComparer.Ordinal),
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(sorted, TypeInfo);
         return [.. bytes, (byte)'\n'];
     }
+
+    /// <summary>Whether two locks pin the same files, byte for byte as written.</summary>
+    /// <param name="other">The other lock.</param>
+    /// <returns>True when both write the same JSON.</returns>
+    public bool SameContent(LockFile other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ToJson().AsSpan().SequenceEqual(other.ToJson());
+    }
+
+    private static LockedPackage[] Sorted(IReadOnlyList<LockedPackage> packages) => [.. packages
+        .OrderBy(p => p.Name, StringComparer.Ordinal)
+        .ThenBy(p => p.Architecture, StringComparer.Ordinal)];
 
     /// <summary>Writes the lock to a file, through a temporary name so a reader never sees half a lock.</summary>
     /// <param name="path">The lock file.</param>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Snello.Analysis.Libraries;
+using Snello.Build.Paths;
 using Snello.Oci.FileSystems;
 using Snello.Oci.Images;
 
@@ -30,7 +31,7 @@ public static partial class ImageSlimmer
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(options);
-        var globs = options.Keep.Select(g => new PathGlob(g)).ToList();
+        var globs = options.Keep.Select(g => GlobPattern.Parse("/" + g.Trim().TrimStart('/'))).ToList();
         var view = await FileSystemView.BuildAsync(image, options.Limits, cancellationToken).ConfigureAwait(false);
         options.Logger?.LogDebug("Built the view of {Count} entries; reading headers", view.Count);
         var files = await ImageFileLookup

@@ -1,6 +1,7 @@
 using System.Text;
 using Snello.Analysis.Elf;
 using Snello.Analysis.Libraries;
+using Snello.Build.Paths;
 using Snello.Oci.Model;
 
 namespace Snello.Build.Slimming;
@@ -12,7 +13,7 @@ namespace Snello.Build.Slimming;
 /// user's <c>--keep</c> globs.
 /// </summary>
 internal sealed partial class KeepSetBuilder(KeepSet keep, ImageFileLookup files, ContainerConfig? config,
-    IReadOnlyList<PathGlob> globs)
+    IReadOnlyList<GlobPattern> globs)
 {
     private const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     private const int MaxShebangDepth = 4;
@@ -41,10 +42,11 @@ internal sealed partial class KeepSetBuilder(KeepSet keep, ImageFileLookup files
         AddEssentials();
         foreach (var path in keep.AllPaths)
         {
-            if (globs.FirstOrDefault(g => g.IsMatch(path)) is { } glob)
+            // A glob that names a directory keeps everything under it too.
+            if (globs.FirstOrDefault(g => SelfOrParentMatches(g, path)) is { } glob)
             {
-                keep.Add(path, $"kept by --keep '{glob.Pattern}'");
-                AddElfRoot(path, $"kept by --keep '{glob.Pattern}'");
+                keep.Add(path, $"kept by --keep '{glob.Text}'");
+                AddElfRoot(path, $"kept by --keep '{glob.Text}'");
             }
         }
 
@@ -217,5 +219,18 @@ internal sealed partial class KeepSetBuilder(KeepSet keep, ImageFileLookup files
         {
             return null;
         }
+    }
+
+    private static bool SelfOrParentMatches(GlobPattern glob, string path)
+    {
+        for (var current = path; current.Length > 1; current = current[..Math.Max(current.LastIndexOf('/'), 1)])
+        {
+            if (glob.IsMatch(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -10,7 +10,10 @@ public sealed record SlimOptions
     /// <summary>Where the new layer blob is stored (and temporary content staged).</summary>
     public required BlobCache Cache { get; init; }
 
-    /// <summary>Globs of paths kept whatever the analysis says (<see cref="PathGlob"/>).</summary>
+    /// <summary>
+    /// Globs of paths kept whatever the analysis says (<see cref="Paths.GlobPattern"/>); one that names a
+    /// directory keeps everything below it.
+    /// </summary>
     public IReadOnlyList<string> Keep { get; init; } = [];
 
     /// <summary>Ceilings for reading the source layers.</summary>

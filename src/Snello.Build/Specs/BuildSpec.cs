@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using Snello.Build.Assembly;
 using Snello.Build.Paths;
 
 namespace Snello.Build.Specs;
@@ -90,6 +91,9 @@ public sealed class BuildSpec
         "/usr/share/doc/**", "/usr/share/man/**", "/usr/share/info/**", "/usr/share/locale/**",
         "/usr/share/lintian/**", "/usr/share/linda/**", "/usr/share/bug/**", "/usr/share/doc-base/**",
         "/usr/share/gdb/**", "/usr/share/gcc/python/**", "/usr/share/menu/**",
+
+        // The single certificates: the bundle the assembly builds from them is what programs read.
+        "/usr/share/ca-certificates/**",
     ];
 
     /// <summary>The paths kept despite <see cref="DefaultExclude"/>: each package's license statement.</summary>

@@ -1,3 +1,4 @@
+using Snello.Build.Assembly;
 using Snello.Build.Paths;
 using Snello.Debian.Control;
 using YamlDotNet.Core;
@@ -22,7 +23,7 @@ internal sealed partial class SpecReader(string file, string text, string digest
 
     private static readonly Dictionary<string, LayerStrategy> LayerNames = new(StringComparer.Ordinal)
     {
-        ["single"] = LayerStrategy.OneLayer,
+        ["single"] = LayerStrategy.SingleLayer,
         ["packages-and-app"] = LayerStrategy.PackagesAndApp,
         ["per-package"] = LayerStrategy.PerPackage,
     };

@@ -7,6 +7,15 @@ namespace Snello.Debian.Archive;
 /// <summary>Fetching .deb files into the content-addressed cache.</summary>
 public sealed partial class DebianArchiveClient
 {
+    /// <summary>Whether a .deb with this SHA256 is in the cache (unverified; fetching verifies it).</summary>
+    /// <param name="sha256">The SHA256, hex.</param>
+    /// <returns>True when the cache holds a file of that name.</returns>
+    public bool IsCached(string sha256)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        return File.Exists(Path.Combine(_cache, "sha256", sha256.ToLowerInvariant() + ".deb"));
+    }
+
     /// <summary>
     /// Returns the path of a .deb in the cache, fetching it from the repository when it is not there yet.
     /// A cached file is used without network once its size and SHA256 check out; a cached file that does

@@ -45,7 +45,24 @@ public sealed class DependencyResolver
         ArgumentNullException.ThrowIfNull(universe);
         ArgumentNullException.ThrowIfNull(architecture);
         ArgumentNullException.ThrowIfNull(policy);
-        _universe = new PackageUniverse(universe, architecture);
+        _universe = new PackageUniverse(new ListPackageSource(universe), architecture);
+        _policy = policy;
+        _archiveName = archiveName;
+    }
+
+    /// <summary>Creates a resolver that looks packages up in a source as it meets their names.</summary>
+    /// <param name="source">Where packages come from, such as <see cref="IndexPackageSource"/>.</param>
+    /// <param name="architecture">The target architecture; only its records and <c>all</c> ones count.</param>
+    /// <param name="policy">What to leave out.</param>
+    /// <param name="archiveName">The archive's name for messages, such as <c>bookworm main</c>.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public DependencyResolver(IPackageSource source, string architecture, ResolutionPolicy policy,
+        string? archiveName = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(policy);
+        _universe = new PackageUniverse(source, architecture);
         _policy = policy;
         _archiveName = archiveName;
     }

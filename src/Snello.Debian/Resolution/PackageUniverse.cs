@@ -5,84 +5,85 @@ using Snello.Debian.Versions;
 namespace Snello.Debian.Resolution;
 
 /// <summary>
-/// The packages a resolution may choose from, indexed once by name and by provided name. Only records of
-/// the target architecture and of <c>all</c> are kept; a name and version that occur twice (the same
-/// package in two suites) keep the first record, so callers list their repositories in preference order.
+/// The packages a resolution may choose from, looked up in the source by name and by provided name as the
+/// resolution meets them, and kept. Only records of the target architecture and of <c>all</c> are kept; a
+/// name and version that occur twice (the same package in two suites) keep the first record, so sources
+/// list their repositories in preference order.
 /// </summary>
 internal sealed class PackageUniverse
 {
-    private readonly Dictionary<string, PackageRecord[]> _byName;
-    private readonly Dictionary<string, PackageProvider[]> _providers;
+    private readonly IPackageSource _source;
+    private readonly Dictionary<string, PackageRecord[]> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PackageProvider[]> _providers = new(StringComparer.Ordinal);
 
-    public PackageUniverse(IReadOnlyList<PackageRecord> records, string architecture)
+    public PackageUniverse(IPackageSource source, string architecture)
     {
+        _source = source;
         Architecture = architecture;
-        var byName = new Dictionary<string, List<PackageRecord>>(StringComparer.Ordinal);
-        var providers = new Dictionary<string, List<PackageProvider>>(StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            if (record.Architecture != architecture && record.Architecture != "all")
-            {
-                continue;
-            }
-
-            if (!byName.TryGetValue(record.Package, out var versions))
-            {
-                versions = [];
-                byName.Add(record.Package, versions);
-            }
-            else if (versions.Exists(v => v.Version == record.Version))
-            {
-                continue;
-            }
-
-            versions.Add(record);
-            foreach (var provided in record.Provides)
-            {
-                if (!providers.TryGetValue(provided.Name, out var list))
-                {
-                    list = [];
-                    providers.Add(provided.Name, list);
-                }
-
-                list.Add(new PackageProvider(record, provided.Constraint?.Version));
-            }
-        }
-
-        // Highest version first, so the first match is the preferred candidate.
-        _byName = new Dictionary<string, PackageRecord[]>(byName.Count, StringComparer.Ordinal);
-        foreach (var (name, versions) in byName)
-        {
-            versions.Sort((a, b) => DebianVersion.Compare(b.Version, a.Version));
-            _byName.Add(name, [.. versions]);
-        }
-
-        // The order a dependency on a virtual name tries its providers in, when none is selected yet: by
-        // Priority as apt weighs it (required before optional), then by name, so the choice is stable.
-        _providers = new Dictionary<string, PackageProvider[]>(providers.Count, StringComparer.Ordinal);
-        foreach (var (name, list) in providers)
-        {
-            list.Sort(CompareProviders);
-            _providers.Add(name, [.. list]);
-        }
     }
 
     /// <summary>The target architecture.</summary>
     public string Architecture { get; }
 
-    /// <summary>Every real package name.</summary>
-    public IEnumerable<string> Names => _byName.Keys;
-
     /// <summary>The versions of a real package, highest first; empty when none.</summary>
-    public IReadOnlyList<PackageRecord> Versions(string name) =>
-        _byName.TryGetValue(name, out var versions) ? versions : [];
+    public IReadOnlyList<PackageRecord> Versions(string name)
+    {
+        if (!_byName.TryGetValue(name, out var versions))
+        {
+            var kept = new List<PackageRecord>();
+            foreach (var record in _source.Named(name))
+            {
+                if (Admitted(record) && !kept.Exists(v => v.Version == record.Version))
+                {
+                    kept.Add(record);
+                }
+            }
+
+            kept.Sort((a, b) => DebianVersion.Compare(b.Version, a.Version));
+            versions = [.. kept];
+            _byName.Add(name, versions);
+        }
+
+        return versions;
+    }
 
     /// <summary>The packages providing a name, in preference order; empty when none.</summary>
-    public IReadOnlyList<PackageProvider> Providers(string name) =>
-        _providers.TryGetValue(name, out var providers) ? providers : [];
+    /// <remarks>
+    /// The order a dependency on a virtual name tries its providers in, when none is selected yet: by
+    /// Priority as apt weighs it (required before optional), then by name, so the choice is stable.
+    /// </remarks>
+    public IReadOnlyList<PackageProvider> Providers(string name)
+    {
+        if (!_providers.TryGetValue(name, out var providers))
+        {
+            var list = new List<PackageProvider>();
+            foreach (var record in _source.Providing(name))
+            {
+                // The same name and version twice (two suites) keeps the first record, as Versions does.
+                if (!Admitted(record) || !Versions(record.Package).Contains(record))
+                {
+                    continue;
+                }
+
+                foreach (var provided in record.Provides)
+                {
+                    if (provided.Name == name)
+                    {
+                        list.Add(new PackageProvider(record, provided.Constraint?.Version));
+                    }
+                }
+            }
+
+            list.Sort(CompareProviders);
+            providers = [.. list];
+            _providers.Add(name, providers);
+        }
+
+        return providers;
+    }
 
     /// <summary>Every real and virtual name, for suggesting close names.</summary>
-    public IEnumerable<string> AllNames => _byName.Keys.Concat(_providers.Keys.Where(n => !_byName.ContainsKey(n)));
+    public IEnumerable<string> AllNames => _source.AllNames().Distinct(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether a relation's architecture qualifier admits a candidate (Debian policy 7.1 and the multiarch
@@ -111,6 +112,9 @@ internal sealed class PackageUniverse
     /// <remarks>An unversioned Provides satisfies only an unversioned relation.</remarks>
     public static bool ProvidedVersionMeets(DebianVersion? provided, VersionConstraint? constraint) =>
         constraint is null || (provided is not null && constraint.IsSatisfiedBy(provided));
+
+    private bool Admitted(PackageRecord record) =>
+        record.Architecture == Architecture || record.Architecture == "all";
 
     private static int CompareProviders(PackageProvider a, PackageProvider b)
     {

@@ -1,3 +1,4 @@
+using Snello.Build.Assembly;
 using Snello.Build.Specs;
 using Snello.Debian.Versions;
 
@@ -165,7 +166,7 @@ public sealed class BuildSpecTests
     }
 
     [Theory]
-    [InlineData("single", LayerStrategy.OneLayer)]
+    [InlineData("single", LayerStrategy.SingleLayer)]
     [InlineData("packages-and-app", LayerStrategy.PackagesAndApp)]
     [InlineData("per-package", LayerStrategy.PerPackage)]
     public void Layers_names_each_strategy(string name, LayerStrategy expected) =>
