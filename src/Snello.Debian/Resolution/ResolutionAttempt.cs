@@ -180,7 +180,7 @@ internal sealed partial class ResolutionAttempt(
 
     private string? Omission(string name, PackageRecord owner)
     {
-        if (_requested.Contains(name) || !policy.Omits(name, out var reason))
+        if (_requested.Contains(name) || !policy.Omits(name, owner.Package, out var reason))
         {
             return null;
         }

@@ -18,7 +18,18 @@ public sealed class ResolutionPolicy
 {
     private const string MaintainerScripts = "needed only by maintainer scripts, which Snello never runs";
 
+    /// <summary>
+    /// Dependencies left out only when one package has them: ca-certificates runs openssl only from
+    /// update-ca-certificates, its maintainer-time script, and Snello builds the bundle that script makes.
+    /// </summary>
+    private static readonly Dictionary<(string Owner, string Name), string> DefaultEdges = new()
+    {
+        [("ca-certificates", "openssl")] = "ca-certificates runs openssl only from update-ca-certificates, " +
+            "its maintainer-time script; Snello builds the CA bundle that script makes",
+    };
+
     private readonly FrozenDictionary<string, string> _omitted;
+    private readonly FrozenDictionary<(string Owner, string Name), string> _edges;
 
     /// <summary>Creates a policy.</summary>
     /// <param name="omitted">Package or virtual names to leave out, each with the reason shown in
@@ -28,6 +39,14 @@ public sealed class ResolutionPolicy
     {
         ArgumentNullException.ThrowIfNull(omitted);
         _omitted = omitted.ToFrozenDictionary(StringComparer.Ordinal);
+        _edges = FrozenDictionary<(string Owner, string Name), string>.Empty;
+    }
+
+    private ResolutionPolicy(IReadOnlyDictionary<string, string> omitted,
+        IReadOnlyDictionary<(string Owner, string Name), string> edges)
+        : this(omitted)
+    {
+        _edges = edges.ToFrozenDictionary();
     }
 
     /// <summary>
@@ -64,13 +83,22 @@ public sealed class ResolutionPolicy
         ["usrmerge"] = MaintainerScripts + " (it converts a root to merged /usr)",
         ["ucf"] = MaintainerScripts + " (it merges configuration files on upgrade)",
         ["lsb-base"] = "needed only by init.d scripts, which a container never runs",
-    });
+    }, DefaultEdges);
 
     /// <summary>A policy that leaves nothing out: every dependency is followed.</summary>
     public static ResolutionPolicy None { get; } = new(new Dictionary<string, string>());
 
     /// <summary>The names left out, each with its reason.</summary>
     public IReadOnlyDictionary<string, string> Omitted => _omitted;
+
+
+    /// <summary>Whether the policy leaves out one package's dependency on a name.</summary>
+    /// <param name="name">A package or virtual name.</param>
+    /// <param name="owner">The package whose dependency it is.</param>
+    /// <param name="reason">Why, when it does.</param>
+    /// <returns>True when the policy lists the name, or this dependency of this owner.</returns>
+    public bool Omits(string name, string owner, [NotNullWhen(true)] out string? reason) =>
+        Omits(name, out reason) || _edges.TryGetValue((owner, name), out reason);
 
     /// <summary>Whether the policy leaves a name out.</summary>
     /// <param name="name">A package or virtual name.</param>
