@@ -27,8 +27,8 @@ public sealed class BuildOutputTests : IDisposable
             _temp["bundle"]]);
         Assert.True(unpack.ExitCode == 0, "umoci unpack failed: " + unpack);
         Assert.True(File.Exists(Path.Combine(_temp["bundle"], "rootfs", "etc", "passwd")));
-        var validate = ProcessRunner.Run(validator, ["validate", "--type", "imageLayout", "--ref", "static",
-            layout]);
+        var validate = ProcessRunner.Run(validator, ["validate", "--type", "image", "--ref",
+            "name=static", layout]);
         Assert.True(validate.ExitCode == 0, "oci-image-tool validate failed: " + validate);
     }
 

@@ -86,7 +86,6 @@ public static class Builds
             else
             {
                 File.Copy(entry.FullName, target);
-                File.SetUnixFileMode(target, File.GetUnixFileMode(entry.FullName));
             }
         }
     }
