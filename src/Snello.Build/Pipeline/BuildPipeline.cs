@@ -84,6 +84,8 @@ public sealed partial class BuildPipeline
             builds.Add(new ArchitectureBuild(architecture, image, selection.Packages, selection.Omitted, useLock));
         }
 
+        timings.DownloadSeconds += _archive.IndexTransferTime.TotalSeconds;
+        timings.DownloadBytes += _archive.IndexTransferBytes;
         var lockFile = NewLock(spec, locked);
         var artifact = builds.Count == 1
             ? (IManifestArtifact)builds[0].Image

@@ -8,9 +8,22 @@ namespace Snello.Debian.Archive;
 /// <summary>HTTP transfers, their failures, and the cache's atomic writes.</summary>
 public sealed partial class DebianArchiveClient
 {
+    private long _indexTransferTicks;
+    private long _indexTransferBytes;
+
+    /// <summary>
+    /// The wall time spent fetching InRelease, Packages and Contents files so far (not .deb files), so
+    /// callers can report network time apart from work.
+    /// </summary>
+    public TimeSpan IndexTransferTime => TimeSpan.FromTicks(Interlocked.Read(ref _indexTransferTicks));
+
+    /// <summary>The bytes of InRelease, Packages and Contents files fetched so far.</summary>
+    public long IndexTransferBytes => Interlocked.Read(ref _indexTransferBytes);
+
     // The body of a 200 answer, or null for 404 and 410; other answers and network failures throw.
     private async Task<byte[]?> GetBytesAsync(Uri uri, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var response = await SendAsync(uri, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
@@ -19,7 +32,10 @@ public sealed partial class DebianArchiveClient
 
         try
         {
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _indexTransferTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+            Interlocked.Add(ref _indexTransferBytes, body.Length);
+            return body;
         }
         catch (Exception e) when (IsTransferFailure(e, cancellationToken))
         {
