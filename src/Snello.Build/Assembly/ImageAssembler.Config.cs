@@ -21,7 +21,7 @@ public static partial class ImageAssembler
             : accounts.ConfigUser(plan.RunAs ?? "nonroot");
 
     private static MemoryImage Compose(AssemblyPlan plan, IImage? baseImage, string? user,
-        IReadOnlyList<(LayerGroup Group, AssembledLayer Layer)> layers)
+        IReadOnlyList<(LayerGroup Group, CachedLayer Layer)> layers)
     {
         var inherited = baseImage?.Config.Config ?? new ContainerConfig();
         var env = new List<string>(inherited.Env ?? []);

@@ -4,6 +4,7 @@ using Snello.Oci.Digests;
 using Snello.Oci.FileSystems;
 using Snello.Oci.Layers;
 using Snello.Oci.Model;
+using Snello.Oci.Mutations;
 
 namespace Snello.Build.Assembly;
 
@@ -87,7 +88,7 @@ public static partial class ImageAssembler
         return entries;
     }
 
-    private static async Task<IReadOnlyList<(LayerGroup Group, AssembledLayer Layer)>> WriteLayersAsync(
+    private static async Task<IReadOnlyList<(LayerGroup Group, CachedLayer Layer)>> WriteLayersAsync(
         IReadOnlyList<LayerGroup> groups, DateTimeOffset created, BlobCache cache,
         CancellationToken cancellationToken)
     {
@@ -98,7 +99,7 @@ public static partial class ImageAssembler
         return groups.Zip(layers).ToList();
     }
 
-    internal static async Task<AssembledLayer> WriteLayerAsync(LayerGroup group, LayerTarOptions options,
+    internal static async Task<CachedLayer> WriteLayerAsync(LayerGroup group, LayerTarOptions options,
         BlobCache cache, CancellationToken cancellationToken)
     {
         Digest diffId = default;
@@ -112,6 +113,6 @@ public static partial class ImageAssembler
             }
         }, cancellationToken).ConfigureAwait(false);
         var descriptor = new Descriptor { MediaType = MediaTypes.OciLayerGzip, Digest = digest, Size = size };
-        return new AssembledLayer(descriptor, diffId, cache);
+        return new CachedLayer(descriptor, diffId, cache);
     }
 }

@@ -90,7 +90,7 @@ public static partial class ImageSlimmer
 
             var mediaType = MediaTypes.IsDocker(image.MediaType) ? MediaTypes.DockerLayerGzip : MediaTypes.OciLayerGzip;
             var descriptor = new Descriptor { MediaType = mediaType, Digest = digest, Size = size };
-            return new WrittenLayer(new SlimmedLayer(descriptor, diffId, options.Cache), uncompressed);
+            return new WrittenLayer(new CachedLayer(descriptor, diffId, options.Cache), uncompressed);
         }
         finally
         {
