@@ -25,7 +25,7 @@ log() { printf '[test.sh] %s\n' "$*" >&2; }
 
 packages=(docker.io skopeo umoci oci-image-tool python3-jsonschema busybox-static tar gzip mmdebstrap
   docker-registry apache2-utils openssl gpg xz-utils debian-archive-keyring golang-go dpkg-dev apt-utils
-  python3-yaml)
+  python3-yaml clang zlib1g-dev gcc libc6-dev)
 install_packages() {
   local missing=()
   for p in "${packages[@]}"; do
