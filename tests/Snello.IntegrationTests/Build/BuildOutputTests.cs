@@ -61,4 +61,25 @@ public sealed class BuildOutputTests : IDisposable
         Docker.Check("load", "-i", _temp["added.tar"]);
         Assert.Equal("/etc/passwd\n", Builds.RunImage("added:debug", "-c", "ls /etc/passwd"));
     }
+
+    [Fact]
+    public void Two_architectures_give_an_index_and_a_docker_archive_takes_the_host_one_with_a_warning()
+    {
+        Directory.CreateDirectory(_temp["spec"]);
+        var spec = _temp["spec/snello.yaml"];
+        File.WriteAllText(spec, File.ReadAllText(Path.Combine(Repository.Root, "specs", "static.snello.yaml")) +
+            "\narchitectures: [amd64, arm64]\n");
+
+        var index = Builds.Build(spec, $"oci:{_temp["layout"]}:multi");
+        Assert.Equal(2, index.GetProperty("architectures").GetArrayLength());
+        var shown = SnelloCli.Check("inspect", $"oci:{_temp["layout"]}:multi").Stdout;
+        Assert.Contains("linux/amd64", shown, StringComparison.Ordinal);
+        Assert.Contains("linux/arm64/v8", shown, StringComparison.Ordinal);
+
+        var archive = Builds.Run(spec, $"docker-archive:{_temp["multi.tar"]}:multi:1");
+        Assert.True(archive.ExitCode == 0, archive.ToString());
+        Assert.Contains("warning", archive.Stderr, StringComparison.Ordinal);
+        Assert.Contains("linux/amd64", SnelloCli.Check("inspect", $"docker-archive:{_temp["multi.tar"]}").Stdout,
+            StringComparison.Ordinal);
+    }
 }

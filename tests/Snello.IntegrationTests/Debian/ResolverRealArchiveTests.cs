@@ -20,14 +20,23 @@ public sealed class ResolverRealArchiveTests
     }
 
     [Fact]
-    public async Task Ca_certificates_brings_openssl_and_libssl3_but_not_debconf_or_perl()
+    public async Task Ca_certificates_stands_alone_without_debconf_or_the_openssl_of_its_script()
     {
         var resolution = (await ResolverAsync()).Resolve([new("ca-certificates")]);
 
+        Assert.Equal(["ca-certificates"], Names(resolution));
+        Assert.Equal([("debconf", "ca-certificates"), ("openssl", "ca-certificates")],
+            resolution.Omitted.Select(o => (o.Name, o.RequiredBy)).Order());
+    }
+
+    [Fact]
+    public async Task Openssl_requested_with_ca_certificates_brings_libssl3_and_libc6()
+    {
+        var resolution = (await ResolverAsync()).Resolve([new("ca-certificates"), new("openssl")]);
+
         Assert.Equal(["ca-certificates", "gcc-12-base", "libc6", "libgcc-s1", "libssl3", "openssl"],
             Names(resolution));
-        var omitted = Assert.Single(resolution.Omitted);
-        Assert.Equal(("debconf", "ca-certificates"), (omitted.Name, omitted.RequiredBy));
+        Assert.Equal(["debconf"], resolution.Omitted.Select(o => o.Name));
     }
 
     [Fact]

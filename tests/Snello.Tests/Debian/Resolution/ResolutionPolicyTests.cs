@@ -70,7 +70,7 @@ public sealed class ResolutionPolicyTests
     [Fact]
     public void Default_leaves_out_debconf_and_lists_the_omission_with_its_asker()
     {
-        var resolution = Universe.Resolve(Archive, "ca-certificates");
+        var resolution = Universe.Resolve(Archive, "ca-certificates", "openssl");
 
         Assert.Equal(["ca-certificates 20230311", "libc6 2.36", "openssl 3.0.11"], resolution.Selected());
         var omitted = Assert.Single(resolution.Omitted);
@@ -110,8 +110,23 @@ public sealed class ResolutionPolicyTests
         Assert.DoesNotContain(resolution.Omitted, o => o.Name == "debconf");
 
         // debconf's own dependency on perl-base is still omitted: only the request is forced in.
-        Assert.Equal(["perl-base"], resolution.Omitted.Select(o => o.Name));
-        Assert.Equal("debconf", resolution.Omitted[0].RequiredBy);
+        var perl = Assert.Single(resolution.Omitted, o => o.Name == "perl-base");
+        Assert.Equal("debconf", perl.RequiredBy);
+    }
+
+    [Fact]
+    public void Default_leaves_out_ca_certificates_openssl_but_not_openssl_wanted_by_another_package()
+    {
+        var resolution = Universe.Resolve(Archive + "\n\nPackage: tool\nVersion: 1\nDepends: openssl\n",
+            "ca-certificates", "tool");
+
+        Assert.Contains("openssl 3.0.11", resolution.Selected());
+        Assert.Equal(["tool Depends: openssl"], resolution.Find("openssl")!.Reasons);
+
+        var alone = Universe.Resolve(Archive, "ca-certificates");
+        Assert.Equal(["ca-certificates 20230311"], alone.Selected());
+        var openssl = Assert.Single(alone.Omitted, o => o.Name == "openssl");
+        Assert.Contains("update-ca-certificates", openssl.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
