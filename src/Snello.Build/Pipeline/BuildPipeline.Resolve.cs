@@ -60,10 +60,11 @@ public sealed partial class BuildPipeline
         return new Selection(entry, packages, [], created);
     }
 
-    private async Task<Selection> ResolveAsync(BuildSpec spec, IReadOnlyList<DebianRepository> repositories,
+    private async Task<Selection> ResolveAsync(BuildSpec spec, List<DebianRepository> repositories,
         string architecture, BuildOptions options, BuildTimings timings, CancellationToken cancellationToken)
     {
-        if (spec.Packages.Count == 0 && !spec.Closure && !options.Debug && !spec.Debug)
+        var debug = options.Debug || spec.Debug;
+        if (repositories.Count == 0 || (spec.Packages.Count == 0 && !ClosureApplies(spec) && !debug))
         {
             return new Selection(new LockedArchitecture { Packages = [] }, [], [], null);
         }
@@ -82,7 +83,7 @@ public sealed partial class BuildPipeline
         var archiveName = string.Join(", ", repositories.Select(r => $"{r.Name} {string.Join(' ', r.Components)}"));
         var resolver = new DependencyResolver(source, architecture, ResolutionPolicy.Default, archiveName);
         var requests = spec.Packages.Select(p => new PackageRequest(p.Name, p.Constraint)).ToList();
-        var needs = spec.Closure
+        var needs = ClosureApplies(spec)
             ? await LibraryNeedsAsync(spec, repositories, architecture, source, options, cancellationToken)
                 .ConfigureAwait(false)
             : [];
@@ -90,7 +91,7 @@ public sealed partial class BuildPipeline
         requests.AddRange(needs.Select(n => n.Package).Distinct().Where(requested.Add)
             .Select(n => new PackageRequest(n)));
         var resolution = resolver.Resolve(requests);
-        var toolbox = resolver.Resolve([new PackageRequest(ToolboxPackage)]);
+        var toolbox = ResolveToolbox(resolver, debug);
         timings.ResolveSeconds += clock.Elapsed.TotalSeconds;
 
         var lockEntry = new LockedArchitecture
@@ -102,6 +103,28 @@ public sealed partial class BuildPipeline
             p.Record.Architecture, Reasons(p, spec, needs))).ToList();
         DateTimeOffset? created = lockEntry.Packages.Count == 0 ? null : lockEntry.Packages.Max(p => p.IndexDate);
         return new Selection(lockEntry, built, resolution.Omitted, created);
+    }
+
+    /// <summary>
+    /// The library closure runs for specs without a base: a base image brings libraries of its own, which
+    /// the closure cannot see in the archive's indexes, so it would add packages the base already holds.
+    /// </summary>
+    private static bool ClosureApplies(BuildSpec spec) => spec.Closure && spec.Base is null && spec.Files.Count > 0;
+
+    /// <summary>
+    /// The toolbox is pinned with every lock so a later <c>--debug</c> build stays reproducible; only a debug
+    /// build fails when the archive has no busybox-static.
+    /// </summary>
+    private static Debian.Resolution.Resolution ResolveToolbox(DependencyResolver resolver, bool debug)
+    {
+        try
+        {
+            return resolver.Resolve([new PackageRequest(ToolboxPackage)]);
+        }
+        catch (UnsatisfiableDependencyException) when (!debug)
+        {
+            return new Debian.Resolution.Resolution([], []);
+        }
     }
 
     /// <summary>

@@ -56,14 +56,23 @@ public sealed partial class BuildPipeline
         ArgumentNullException.ThrowIfNull(options);
         var timings = new BuildTimings();
         var repositories = Repositories(spec, options);
-        var useLock = existingLock is not null && !options.Refresh && LockMismatch(spec, existingLock) is null;
+        var debug = options.Debug || spec.Debug;
+        if (debug && repositories.Count == 0)
+        {
+            throw new SpecException(spec.Path, 1, 1, "debug",
+                "a debug build takes busybox-static from the spec's Debian suite, but the spec names no " +
+                "distribution; add one, or use 'snello debug-image' on the built image");
+        }
+
+        // A lock made before any debug build may lack the toolbox; a debug build then resolves again.
+        var useLock = existingLock is not null && !options.Refresh && LockMismatch(spec, existingLock) is null
+            && (!debug || existingLock.Architectures.Values.All(a => a.Toolbox.Count > 0));
         if (existingLock is not null && !useLock && options.Locked && !options.Refresh)
         {
             throw new LockOutOfDateException(LockFile.PathFor(spec.Path), spec.Path,
                 LockMismatch(spec, existingLock)!);
         }
 
-        var debug = options.Debug || spec.Debug;
         var builds = new List<ArchitectureBuild>();
         var locked = new SortedDictionary<string, LockedArchitecture>(StringComparer.Ordinal);
         foreach (var architecture in spec.Architectures)

@@ -55,13 +55,23 @@ internal static class BuildCommand
             var pipeline = new BuildPipeline(new DebianArchiveClient(http, context.CacheRoot, context.Logger),
                 context.Cache, context.Logger);
             var result = await pipeline.BuildAsync(loaded, existing, options, ct);
+
+            // A spec that only adds files to a base pins no packages and gets no lock. The lock is checked
+            // before the image is written, so a bad one leaves neither behind.
+            var saveLock = result.LockChanged && loaded.Distribution is not null;
+            if (saveLock)
+            {
+                _ = result.Lock.ToJson();
+            }
+
             var written = await ImageOutput.WriteAsync(result.Artifact, to, context, ct);
-            if (result.LockChanged)
+            if (saveLock)
             {
                 result.Lock.Save(lockPath);
             }
 
-            BuildReport.Write(context, loaded, to, result, written, lockPath, parse.GetValue(explain));
+            BuildReport.Write(context, loaded, to, result, written, saveLock || existing is not null ? lockPath : null,
+                parse.GetValue(explain));
             return ExitCodes.Success;
         });
         return command;

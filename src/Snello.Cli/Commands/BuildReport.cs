@@ -9,7 +9,7 @@ namespace Snello.Cli.Commands;
 internal static class BuildReport
 {
     public static void Write(CliContext context, BuildSpec spec, ImageLocation to, BuildResult result,
-        WriteResult written, string lockPath, bool explain)
+        WriteResult written, string? lockPath, bool explain)
     {
         if (context.Format == OutputFormat.Json)
         {
@@ -32,8 +32,10 @@ internal static class BuildReport
 
         var what = result.Artifact.Digest.ToString();
         context.Out.WriteLine($"Built {spec.Path} to {to}: {what}");
-        var lockNote = result.LockChanged ? "written" : "unchanged";
-        context.Error.WriteLine($"lock {lockPath} {lockNote}; {written.BlobsWritten} blobs written " +
+        var lockNote = lockPath is null
+            ? "no lock (the spec pins no packages)"
+            : $"lock {lockPath} {(result.LockChanged ? "written" : "unchanged")}";
+        context.Error.WriteLine($"{lockNote}; {written.BlobsWritten} blobs written " +
             $"({Sizes.Human(written.BytesWritten)}); indexes {result.Timings.IndexSeconds:0.00} s, downloads " +
             $"{result.Timings.DownloadSeconds:0.00} s ({Sizes.Human(result.Timings.DownloadBytes)}), assembly " +
             $"{result.Timings.AssembleSeconds:0.00} s");
@@ -57,7 +59,7 @@ internal static class BuildReport
     }
 
     private static void WriteJson(BuildSpec spec, ImageLocation to, BuildResult result, WriteResult written,
-        string lockPath) => JsonOutput.Write(w =>
+        string? lockPath) => JsonOutput.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("spec", spec.Path);
@@ -99,8 +101,8 @@ internal static class BuildReport
 
         w.WriteEndArray();
         w.WriteStartObject("lock");
-        w.WriteString("path", lockPath);
-        w.WriteBoolean("changed", result.LockChanged);
+        w.WriteStringOrNull("path", lockPath);
+        w.WriteBoolean("changed", lockPath is not null && result.LockChanged);
         w.WriteEndObject();
         w.WriteStartObject("timings");
         w.WriteNumber("indexSeconds", Math.Round(result.Timings.IndexSeconds, 3));

@@ -37,6 +37,11 @@ internal static class LockCommand
             using var http = BuildOptionsForCli.Http();
             var pipeline = new BuildPipeline(new DebianArchiveClient(http, context.CacheRoot, context.Logger),
                 context.Cache, context.Logger);
+            if (loaded.Distribution is null)
+            {
+                throw new UsageException($"'{loaded.Path}' names no distribution, so there are no packages to lock");
+            }
+
             var result = await pipeline.LockAsync(loaded, existing, options, ct);
             if (result.Changed)
             {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Snello.IntegrationTests.Infrastructure;
 
 namespace Snello.IntegrationTests.Build;
@@ -81,5 +82,26 @@ public sealed class BuildOutputTests : IDisposable
         Assert.Contains("warning", archive.Stderr, StringComparison.Ordinal);
         Assert.Contains("linux/amd64", SnelloCli.Check("inspect", $"docker-archive:{_temp["multi.tar"]}").Stdout,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spec_with_a_base_adds_its_files_to_that_image_and_writes_no_lock()
+    {
+        _ = Components.RequireDockerEngine();
+        var busybox = Components.RequireTool("busybox", "busybox-static");
+        var spec = Builds.CopySpec("specs/static.snello.yaml", _temp["base"]);
+        Builds.Build(spec, $"oci:{_temp["layout"]}:static");
+        Directory.CreateDirectory(_temp["app"]);
+        var app = _temp["app/snello.yaml"];
+        File.WriteAllText(app, $"base: oci:{_temp["layout"]}:static\nfiles:\n  - source: {busybox}\n" +
+            "    destination: /app/busybox\nentrypoint: [\"/app/busybox\", \"cat\", \"/etc/passwd\"]\n");
+
+        var archive = _temp["app.tar"];
+        var build = Builds.Build(app, $"docker-archive:{archive}:snello-build/on-base:test");
+
+        Assert.False(File.Exists(_temp["app/snello.lock"]), "a spec with no distribution wrote a lock");
+        Assert.Equal(JsonValueKind.Null, build.GetProperty("lock").GetProperty("path").ValueKind);
+        Docker.Check("load", "-i", archive);
+        Assert.Contains("nonroot:x:65532", Builds.RunImage("snello-build/on-base:test"), StringComparison.Ordinal);
     }
 }
