@@ -1,3 +1,5 @@
+using Snello.Oci.FileSystems;
+
 namespace Snello.Build.Assembly;
 
 /// <summary>Image paths in the form the assembly keeps them: relative to the root, no '.' or '..' parts.</summary>
@@ -7,38 +9,10 @@ internal static class ImagePath
     /// Normalises a tar member name or absolute image path: './' and '/' prefixes and trailing slashes
     /// dropped, '.' parts removed, '..' resolved lexically and clamped at the root. The root is "".
     /// </summary>
-    public static string Normalize(string raw)
-    {
-        var parts = new List<string>();
-        foreach (var segment in raw.Split('/'))
-        {
-            if (segment is "" or ".")
-            {
-                continue;
-            }
-
-            if (segment == "..")
-            {
-                if (parts.Count > 0)
-                {
-                    parts.RemoveAt(parts.Count - 1);
-                }
-
-                continue;
-            }
-
-            parts.Add(segment);
-        }
-
-        return string.Join('/', parts);
-    }
+    public static string Normalize(string raw) => TarPaths.Normalize(raw) ?? string.Empty;
 
     /// <summary>The parent of a normalised path; "" for a top-level name.</summary>
-    public static string Parent(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        return slash < 0 ? string.Empty : path[..slash];
-    }
+    public static string Parent(string path) => TarPaths.Parent(path);
 
     /// <summary>Every ancestor of a normalised path, nearest the root first, without the root itself.</summary>
     public static IEnumerable<string> Ancestors(string path)

@@ -1,7 +1,7 @@
 namespace Snello.Oci.FileSystems;
 
 /// <summary>Lexical normalisation of the paths tar members carry.</summary>
-internal static class TarPaths
+public static class TarPaths
 {
     /// <summary>
     /// Normalises <paramref name="raw"/>: '/' and './' prefixes dropped, empty and '.' components removed,
