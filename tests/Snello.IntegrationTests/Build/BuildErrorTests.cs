@@ -61,4 +61,19 @@ public sealed class BuildErrorTests : IDisposable
         Assert.Contains("Depends:", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("left out", result.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Build_json_output_validates_against_its_documented_schema()
+    {
+        var python = Components.RequireJsonSchemaValidator();
+        var spec = Builds.CopySpec("specs/static.snello.yaml", _temp["spec"]);
+        var json = Builds.Run(spec, $"oci:{_temp["out"]}:static", extra: ["--explain"]);
+        Assert.True(json.ExitCode == 0, json.ToString());
+        File.WriteAllText(_temp["build.json"], json.Stdout);
+
+        var script = Path.Combine(AppContext.BaseDirectory, "Scripts", "validate_schema.py");
+        var result = ProcessRunner.Run(python, [script, Path.Combine(Repository.Root, "docs", "schemas"),
+            "build.schema.json", _temp["build.json"]]);
+        Assert.True(result.ExitCode == 0, $"{result}\n{json.Stdout}");
+    }
 }
