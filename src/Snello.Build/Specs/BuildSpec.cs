@@ -112,7 +112,7 @@ public sealed class BuildSpec
     [
         new("root", 0, []),
         new("nonroot", 65532, []),
-        new("nogroup", 65534, []),
+        new("nobody", 65534, []),
     ];
 
     /// <summary>The exclude and keep globs in force: the defaults and the spec's.</summary>

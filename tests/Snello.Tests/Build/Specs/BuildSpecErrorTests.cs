@@ -137,7 +137,7 @@ public sealed class BuildSpecErrorTests
     [InlineData("run-as: '4242'\n",
         "2:9: run-as '4242' is a uid no user has, so its group is unknown; expected uid:gid")]
     [InlineData("run-as: 'root:wheel'\n", "2:9: run-as 'root:wheel' names group 'wheel', which is not defined; "
-        + "expected one of root, nonroot, nogroup or a numeric gid")]
+        + "expected one of root, nonroot, nobody or a numeric gid")]
     [InlineData("run-as: '1:2:3'\n",
         "2:9: run-as '1:2:3' is not an owner; expected uid:gid, a user name, or user:group")]
     public void Account_errors_name_the_entry(string body, string expected) =>

@@ -109,7 +109,7 @@ public sealed class BuildSpecTests
         Assert.Empty(spec.Keep);
         Assert.Equal(["root", "nonroot", "nobody"], spec.Users.Select(u => u.Name));
         Assert.Equal([0, 65532, 65534], spec.Users.Select(u => u.Uid));
-        Assert.Equal(["root", "nonroot", "nogroup"], spec.Groups.Select(g => g.Name));
+        Assert.Equal(["root", "nonroot", "nobody"], spec.Groups.Select(g => g.Name));
         Assert.Equal("nonroot", spec.RunAs);
         Assert.Equal(new Ownership(65532, 65532), spec.RunAsOwner);
         Assert.Empty(spec.Files);
@@ -158,7 +158,7 @@ public sealed class BuildSpecTests
     [InlineData("1234:5678", 1234, 5678)]
     [InlineData("root", 0, 0)]
     [InlineData("nobody:root", 65534, 0)]
-    [InlineData("0:nogroup", 0, 65534)]
+    [InlineData("0:nobody", 0, 65534)]
     public void Run_as_takes_names_and_ids(string runAs, int uid, int gid)
     {
         var spec = Parse($"distribution: {{suite: bookworm}}\nrun-as: \"{runAs}\"\n");
