@@ -26,12 +26,8 @@ public sealed partial class BuildPipeline
         ArgumentNullException.ThrowIfNull(options);
         var architecture = DebianPlatforms.FromOci(image.Config.Architecture, image.Config.Variant);
         var repositories = DebianMirrors.ForSuite(suite, ["main"], true, options.Mirror, options.AptRoot);
-        var indexes = new List<RepositoryIndex>();
-        foreach (var repository in repositories)
-        {
-            indexes.Add(await _archive.LoadIndexAsync(repository, architecture, options.Now, cancellationToken)
-                .ConfigureAwait(false));
-        }
+        var indexes = await LoadIndexesAsync(repositories, architecture, options.Now, cancellationToken)
+            .ConfigureAwait(false);
 
         var source = new IndexPackageSource(indexes);
         var chosen = new DependencyResolver(source, architecture, ResolutionPolicy.Default, suite)

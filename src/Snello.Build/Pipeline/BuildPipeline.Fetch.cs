@@ -13,8 +13,8 @@ public sealed partial class BuildPipeline
     private const int ParallelFetches = 4;
 
     private async Task<IReadOnlyList<PackageInput>> FetchAsync(BuildSpec spec,
-        IReadOnlyList<DebianRepository> repositories, IReadOnlyList<LockedPackage> packages, BuildTimings timings,
-        CancellationToken cancellationToken)
+        IReadOnlyList<DebianRepository> repositories, IReadOnlyList<LockedPackage> packages, bool fromLock,
+        BuildTimings timings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var missing = packages.Where(p => !_archive.IsCached(p.Sha256)).ToList();
@@ -32,7 +32,7 @@ public sealed partial class BuildPipeline
                 paths[i] = await _archive.FetchDebAsync(repository, package.Filename, package.Sha256,
                     package.Size == 0 ? null : package.Size, cancellationToken).ConfigureAwait(false);
             }
-            catch (PinnedPackageMissingException e)
+            catch (PinnedPackageMissingException e) when (fromLock)
             {
                 throw new LockedPackageUnavailableException(spec.Path, e);
             }

@@ -70,12 +70,8 @@ public sealed partial class BuildPipeline
         }
 
         var clock = Stopwatch.StartNew();
-        var indexes = new List<RepositoryIndex>();
-        foreach (var repository in repositories)
-        {
-            indexes.Add(await _archive.LoadIndexAsync(repository, architecture, options.Now, cancellationToken)
-                .ConfigureAwait(false));
-        }
+        var indexes = await LoadIndexesAsync(repositories, architecture, options.Now, cancellationToken)
+            .ConfigureAwait(false);
 
         timings.IndexSeconds += clock.Elapsed.TotalSeconds;
         clock.Restart();
@@ -103,6 +99,19 @@ public sealed partial class BuildPipeline
             p.Record.Architecture, Reasons(p, spec, needs))).ToList();
         DateTimeOffset? created = lockEntry.Packages.Count == 0 ? null : lockEntry.Packages.Max(p => p.IndexDate);
         return new Selection(lockEntry, built, resolution.Omitted, created);
+    }
+
+    private async Task<List<RepositoryIndex>> LoadIndexesAsync(IReadOnlyList<DebianRepository> repositories,
+        string architecture, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var indexes = new List<RepositoryIndex>(repositories.Count);
+        foreach (var repository in repositories)
+        {
+            indexes.Add(await _archive.LoadIndexAsync(repository, architecture, now, cancellationToken)
+                .ConfigureAwait(false));
+        }
+
+        return indexes;
     }
 
     /// <summary>

@@ -82,10 +82,10 @@ public sealed partial class BuildPipeline
                 : await ResolveAsync(spec, repositories, architecture, options, timings, cancellationToken)
                     .ConfigureAwait(false);
             locked[architecture] = selection.Lock;
-            var inputs = await FetchAsync(spec, repositories, selection.Lock.Packages, timings, cancellationToken)
-                .ConfigureAwait(false);
+            var inputs = await FetchAsync(spec, repositories, selection.Lock.Packages, useLock, timings,
+                cancellationToken).ConfigureAwait(false);
             var toolbox = debug
-                ? await FetchAsync(spec, repositories, selection.Lock.Toolbox, timings, cancellationToken)
+                ? await FetchAsync(spec, repositories, selection.Lock.Toolbox, useLock, timings, cancellationToken)
                     .ConfigureAwait(false)
                 : [];
             var image = await AssembleAsync(spec, options, architecture, selection, inputs, toolbox, timings,

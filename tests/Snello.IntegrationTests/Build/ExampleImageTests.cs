@@ -41,6 +41,8 @@ public sealed class ExampleImageTests : IDisposable
         var size = Builds.LoadAndMeasure(archive, tag);
         var expected = File.ReadAllText(Path.Combine(source, "expected-output.txt"));
         Assert.Equal(expected, Builds.RunImage(tag));
+        // The archive is readable, so a failing 'cat' below means the path is absent, not a broken read.
+        SnelloCli.Check("cat", $"docker-archive:{archive}", "/etc/passwd");
         foreach (var path in Forbidden)
         {
             var found = SnelloCli.Run("cat", $"docker-archive:{archive}", path);

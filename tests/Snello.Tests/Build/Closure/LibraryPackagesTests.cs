@@ -67,6 +67,7 @@ public sealed class LibraryPackagesTests : IDisposable
         var (needs, _) = LibraryPackages.Find([new FileInput(app, "/opt/app")], [Index(Contents)], _ => true,
             new HashSet<string>());
 
+        Assert.NotEmpty(needs);
         Assert.All(needs, n => Assert.Contains("/opt/app/ls", n.Reason, StringComparison.Ordinal));
     }
 
